@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Dashboard.Core;
+
+/// <summary>Settings of the "Dashboard" configuration section.</summary>
+public sealed class DashboardOptions
+{
+    public const string SectionName = "Dashboard";
+
+    /// <summary>Folder for the embedded SQLite database, relative to the content root.</summary>
+    [Required]
+    public string DataFolder { get; set; } = "data";
+
+    /// <summary>Seed a rehearsal region (and, later, demo users and facilities).</summary>
+    public bool DemoMode { get; set; }
+
+    /// <summary>UI culture when the user has not chosen one: zh-CN or en.</summary>
+    [Required, RegularExpression("^(zh-CN|en)$")]
+    public string DefaultCulture { get; set; } = "zh-CN";
+
+    /// <summary>How long a writer waits for a locked SQLite database before failing.</summary>
+    [Range(100, 120_000)]
+    public int BusyTimeoutMilliseconds { get; set; } = 5000;
+}

@@ -1,0 +1,55 @@
+using Dashboard.Core.Calendar;
+using Dashboard.Core.Persistence;
+using Dashboard.Core.Plans;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Core;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "Dashboard";
+
+    /// <summary>Registers persistence, the working-day calendar and the domain services.</summary>
+    public static IServiceCollection AddDashboardCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<DashboardOptions>()
+            .BindConfiguration(DashboardOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var options = configuration.GetSection(DashboardOptions.SectionName).Get<DashboardOptions>() ?? new DashboardOptions();
+        var connectionString = ResolveConnectionString(configuration, options, contentRoot);
+        services.AddDbContextFactory<DashboardDbContext>(db => db
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqlitePragmaInterceptor(options.BusyTimeoutMilliseconds)));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => new WorkingDayCalendar(HolidayCalendarData.LoadEmbedded()));
+        services.AddSingleton<CatchUpDeadlineCalculator>();
+        services.AddSingleton<CutoverPlanService>();
+        services.AddSingleton<DatabaseInitializer>();
+        return services;
+    }
+
+    /// <summary>
+    /// The configured connection string, or a SQLite file in the data folder (created if missing).
+    /// </summary>
+    public static string ResolveConnectionString(IConfiguration configuration, DashboardOptions options, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(options);
+        var configured = configuration.GetConnectionString(ConnectionStringName);
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        var folder = Path.GetFullPath(Path.Combine(contentRoot, options.DataFolder));
+        Directory.CreateDirectory(folder);
+        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "cutover.db") }.ToString();
+    }
+}

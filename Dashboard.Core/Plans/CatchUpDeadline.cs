@@ -1,0 +1,16 @@
+namespace Dashboard.Core.Plans;
+
+/// <summary>
+/// The end of a plan's catch-up window, computed from its rule. <see cref="EndsUtc"/> is the end of
+/// <see cref="LastDay"/> in the region's time zone. Null values say why it could not be computed.
+/// </summary>
+public sealed record CatchUpDeadline(
+    CatchUpRuleKind RuleKind,
+    int? WorkingDays,
+    bool FromNotice,
+    DateOnly? LastDay,
+    DateTimeOffset? EndsUtc,
+    int? MissingCalendarYear)
+{
+    public bool IsKnown => EndsUtc is not null;
+}

@@ -1,0 +1,40 @@
+using Dashboard.Core.Persistence;
+
+namespace Dashboard.Core.Plans;
+
+/// <summary>A dated cut-off or event of a cutover plan.</summary>
+public class Milestone : IVersioned
+{
+    public int Id { get; set; }
+
+    public int PlanId { get; set; }
+
+    public CutoverPlan? Plan { get; set; }
+
+    public MilestoneKind Kind { get; set; }
+
+    /// <summary>The instant in UTC. For day precision, the start of the local day.</summary>
+    public DateTime DueUtc { get; set; }
+
+    public MilestonePrecision Precision { get; set; }
+
+    /// <summary>The notice says "expected" (预计): an estimate that may slip.</summary>
+    public bool IsEstimated { get; set; }
+
+    /// <summary>The notice wrote the time as 24:00 of the previous day; shown the same way.</summary>
+    public bool WrittenAsEndOfDay { get; set; }
+
+    public MilestoneStatus Status { get; set; }
+
+    public string? Owner { get; set; }
+
+    public required string TitleZh { get; set; }
+
+    public required string TitleEn { get; set; }
+
+    public string? NoteZh { get; set; }
+
+    public string? NoteEn { get; set; }
+
+    public long Version { get; set; }
+}

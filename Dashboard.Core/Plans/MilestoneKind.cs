@@ -1,0 +1,51 @@
+namespace Dashboard.Core.Plans;
+
+public enum MilestoneKind
+{
+    /// <summary>A cut-off for applications or in-flight business before the stop.</summary>
+    ApplicationCutoff,
+    /// <summary>Agency business (经办) stops; the outage starts for the agency.</summary>
+    BusinessStop,
+    /// <summary>Real-time settlement stops.</summary>
+    SettlementStop,
+    /// <summary>The old system stops completely.</summary>
+    SystemStop,
+    /// <summary>The new platform (or the restored system) is live.</summary>
+    GoLive,
+    /// <summary>Part of the business resumes before go-live.</summary>
+    PartialResume,
+    /// <summary>A published deadline for catch-up work.</summary>
+    CatchUpDeadline,
+    Other,
+}
+
+public enum MilestonePrecision
+{
+    Minute,
+    /// <summary>The notice gives a date only: ordered as the start of that day, shown as a date.</summary>
+    Day,
+}
+
+public enum MilestoneStatus
+{
+    Pending,
+    Done,
+    AtRisk,
+    Missed,
+}
+
+public enum PlanPhase
+{
+    Preparation,
+    Outage,
+    CatchUp,
+    Closed,
+}
+
+public enum CatchUpRuleKind
+{
+    /// <summary>N working days after go-live (the go-live day itself not counted).</summary>
+    WorkingDaysAfterGoLive,
+    /// <summary>A fixed last day.</summary>
+    FixedDate,
+}

@@ -1,0 +1,60 @@
+namespace Dashboard.Core.Plans;
+
+/// <summary>
+/// A region's plan as read at one moment: everything a timeline needs to derive phase, next
+/// milestone and countdowns from the clock without going back to the database.
+/// </summary>
+public sealed record RegionPlan(
+    string Code,
+    LocalizedText Name,
+    bool IsRehearsal,
+    TimeZoneInfo TimeZone,
+    LocalizedText OldSystem,
+    LocalizedText NewSystem,
+    IReadOnlyList<MilestoneView> Milestones,
+    CatchUpDeadline CatchUp)
+{
+    /// <summary>The first stop of any kind: business, settlement or the whole system.</summary>
+    public DateTimeOffset? OutageStartsUtc =>
+        Milestones.Where(m => m.IsOutageStart).Select(m => (DateTimeOffset?)m.DueUtc).Min();
+
+    public DateTimeOffset? GoLiveUtc =>
+        Milestones.Where(m => m.Kind == MilestoneKind.GoLive).Select(m => (DateTimeOffset?)m.DueUtc).Min();
+
+    public PlanPhase PhaseAt(DateTimeOffset now) =>
+        PhaseRules.PhaseAt(now, OutageStartsUtc, GoLiveUtc, CatchUp.EndsUtc);
+
+    /// <summary>The first milestone still ahead of <paramref name="now"/>.</summary>
+    public MilestoneView? NextMilestoneAt(DateTimeOffset now) =>
+        Milestones.FirstOrDefault(m => m.DueUtc > now);
+
+    public DateTimeOffset ToLocal(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, TimeZone);
+
+    /// <summary>
+    /// Preparation (from the first milestone), outage and catch-up as spans on a time axis.
+    /// Phases the plan does not define (no stop, no go-live) are left out.
+    /// </summary>
+    public IReadOnlyList<PhaseSpan> PhaseSpans()
+    {
+        var spans = new List<PhaseSpan>();
+        var stop = OutageStartsUtc;
+        var live = GoLiveUtc;
+        var first = Milestones.Count > 0 ? Milestones[0].DueUtc : (DateTimeOffset?)null;
+        if (first is { } start && (stop ?? live) is { } prepEnd && start < prepEnd)
+        {
+            spans.Add(new PhaseSpan(PlanPhase.Preparation, start, prepEnd));
+        }
+
+        if (stop is { } outageStart)
+        {
+            spans.Add(new PhaseSpan(PlanPhase.Outage, outageStart, live));
+        }
+
+        if (live is { } catchUpStart)
+        {
+            spans.Add(new PhaseSpan(PlanPhase.CatchUp, catchUpStart, CatchUp.EndsUtc));
+        }
+
+        return spans;
+    }
+}

@@ -1,0 +1,83 @@
+using Dashboard.Core.Plans;
+
+namespace Dashboard.Api;
+
+/// <summary>Public JSON shapes. Times carry the region's offset, for example 2021-11-30T18:00:00+08:00.</summary>
+public sealed record TextDto(string Zh, string En)
+{
+    public static TextDto From(LocalizedText text) => new(text.Zh, text.En);
+}
+
+public sealed record RegionSummaryDto(
+    string Code,
+    TextDto Name,
+    bool IsRehearsal,
+    string TimeZone,
+    PlanPhase Phase,
+    DateTimeOffset? OutageStarts,
+    DateTimeOffset? GoLive,
+    DateTimeOffset? CatchUpDeadline,
+    MilestoneDto? NextMilestone);
+
+public sealed record MilestoneDto(
+    int Id,
+    MilestoneKind Kind,
+    DateTimeOffset Time,
+    MilestonePrecision Precision,
+    bool IsEstimated,
+    bool WrittenAsEndOfDay,
+    MilestoneStatus Status,
+    string? Owner,
+    TextDto Title,
+    TextDto? Note);
+
+public sealed record CatchUpDto(
+    CatchUpRuleKind Rule,
+    int? WorkingDays,
+    bool FromNotice,
+    DateOnly? LastDay,
+    DateTimeOffset? Deadline,
+    int? MissingCalendarYear);
+
+public sealed record PlanDto(
+    string Code,
+    TextDto Name,
+    bool IsRehearsal,
+    string TimeZone,
+    TextDto OldSystem,
+    TextDto NewSystem,
+    PlanPhase Phase,
+    CatchUpDto CatchUp,
+    IReadOnlyList<MilestoneDto> Milestones);
+
+internal static class RegionPlanDtoMapper
+{
+    public static RegionSummaryDto ToSummary(this RegionPlan plan, DateTimeOffset now) => new(
+        plan.Code,
+        TextDto.From(plan.Name),
+        plan.IsRehearsal,
+        plan.TimeZone.Id,
+        plan.PhaseAt(now),
+        Local(plan, plan.OutageStartsUtc),
+        Local(plan, plan.GoLiveUtc),
+        Local(plan, plan.CatchUp.EndsUtc),
+        plan.NextMilestoneAt(now) is { } next ? ToDto(plan, next) : null);
+
+    public static PlanDto ToPlan(this RegionPlan plan, DateTimeOffset now) => new(
+        plan.Code,
+        TextDto.From(plan.Name),
+        plan.IsRehearsal,
+        plan.TimeZone.Id,
+        TextDto.From(plan.OldSystem),
+        TextDto.From(plan.NewSystem),
+        plan.PhaseAt(now),
+        new CatchUpDto(plan.CatchUp.RuleKind, plan.CatchUp.WorkingDays, plan.CatchUp.FromNotice, plan.CatchUp.LastDay,
+            Local(plan, plan.CatchUp.EndsUtc), plan.CatchUp.MissingCalendarYear),
+        [.. plan.Milestones.Select(m => ToDto(plan, m))]);
+
+    private static MilestoneDto ToDto(RegionPlan plan, MilestoneView m) => new(
+        m.Id, m.Kind, plan.ToLocal(m.DueUtc), m.Precision, m.IsEstimated, m.WrittenAsEndOfDay, m.Status, m.Owner,
+        TextDto.From(m.Title), m.Note is null ? null : TextDto.From(m.Note));
+
+    private static DateTimeOffset? Local(RegionPlan plan, DateTimeOffset? utc) => utc is { } value ? plan.ToLocal(value) : null;
+}

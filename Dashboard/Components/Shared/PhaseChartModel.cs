@@ -1,0 +1,123 @@
+using System.Globalization;
+using Dashboard.Core.Plans;
+
+namespace Dashboard.Components.Shared;
+
+public enum PhaseChartRange
+{
+    /// <summary>The window around the regions that are not closed yet, and now.</summary>
+    Active,
+    /// <summary>Every region's whole history.</summary>
+    All,
+}
+
+/// <summary>A phase bar; X and Width are fractions of the plot width.</summary>
+public sealed record PhaseChartBar(PlanPhase Phase, double X, double Width, DateTimeOffset Start, DateTimeOffset? End);
+
+/// <summary>A row whose bars all lie outside the window says when it ended or starts instead.</summary>
+public sealed record PhaseChartRow(string Code, string Name, PlanPhase Phase, IReadOnlyList<PhaseChartBar> Bars, DateTimeOffset? EndedAt, DateTimeOffset? StartsAt);
+
+public sealed record PhaseChartTick(double X, string Label);
+
+/// <summary>
+/// Geometry of the cross-region phase chart: one row per region, bars on a shared time axis
+/// and a "now" line. Pure so that it can be tested without rendering.
+/// </summary>
+public sealed record PhaseChartModel(
+    PhaseChartRange Range, DateTimeOffset From, DateTimeOffset To, double NowX, IReadOnlyList<PhaseChartRow> Rows, IReadOnlyList<PhaseChartTick> Ticks)
+{
+    /// <summary>How far an open-ended phase is drawn beyond now.</summary>
+    private static readonly TimeSpan OpenEndReach = TimeSpan.FromDays(7);
+
+    private static readonly (TimeSpan Step, string Format)[] TickSteps =
+    [
+        (TimeSpan.FromDays(1), "MM-dd"),
+        (TimeSpan.FromDays(7), "MM-dd"),
+        (TimeSpan.FromDays(30.44), "yyyy-MM"),
+        (TimeSpan.FromDays(91.3), "yyyy-MM"),
+        (TimeSpan.FromDays(182.6), "yyyy-MM"),
+        (TimeSpan.FromDays(365.25), "yyyy"),
+    ];
+
+    public static PhaseChartModel Build(IReadOnlyList<RegionPlan> plans, DateTimeOffset now, PhaseChartRange range, TimeZoneInfo displayZone, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+        var active = plans.Where(p => p.PhaseAt(now) != PlanPhase.Closed).ToList();
+        if (range == PhaseChartRange.Active && active.Count == 0)
+        {
+            range = PhaseChartRange.All;
+        }
+
+        var inWindow = range == PhaseChartRange.Active ? active : plans;
+        var spans = inWindow.SelectMany(p => p.PhaseSpans()).ToList();
+        var from = spans.Select(s => s.Start).Append(now).Min();
+        var to = spans.Select(s => s.End ?? now + OpenEndReach).Append(now).Max();
+        var padding = TimeSpan.FromTicks(Math.Max((to - from).Ticks / 20, TimeSpan.FromHours(12).Ticks));
+        from -= padding;
+        to += padding;
+
+        double X(DateTimeOffset t) => Math.Clamp((t - from) / (to - from), 0, 1);
+        var rows = plans.Select(plan => BuildRow(plan, now, from, to, X, culture)).ToList();
+        return new PhaseChartModel(range, from, to, X(now), rows, BuildTicks(from, to, displayZone, X));
+    }
+
+    private static PhaseChartRow BuildRow(RegionPlan plan, DateTimeOffset now, DateTimeOffset from, DateTimeOffset to, Func<DateTimeOffset, double> x, CultureInfo culture)
+    {
+        var spans = plan.PhaseSpans();
+        var bars = spans
+            .Where(s => s.Start < to && (s.End ?? now + OpenEndReach) > from)
+            .Select(s => new PhaseChartBar(s.Phase, x(s.Start), x(s.End ?? now + OpenEndReach) - x(s.Start), s.Start, s.End))
+            .ToList();
+        DateTimeOffset? endedAt = null, startsAt = null;
+        if (bars.Count == 0 && spans.Count > 0)
+        {
+            var lastEnd = spans.Max(s => s.End ?? now);
+            if (lastEnd <= from)
+            {
+                endedAt = lastEnd;
+            }
+            else
+            {
+                startsAt = spans.Min(s => s.Start);
+            }
+        }
+
+        return new PhaseChartRow(plan.Code, plan.Name.In(culture), plan.PhaseAt(now), bars, endedAt, startsAt);
+    }
+
+    private static List<PhaseChartTick> BuildTicks(DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone, Func<DateTimeOffset, double> x)
+    {
+        var (step, format) = TickSteps.FirstOrDefault(s => (to - from) / s.Step <= 10, TickSteps[^1]);
+        var ticks = new List<PhaseChartTick>();
+        for (var local = FirstTick(TimeZoneInfo.ConvertTime(from, zone), step); local < to; local = NextTick(local, step))
+        {
+            if (local > from)
+            {
+                ticks.Add(new PhaseChartTick(x(local), local.ToString(format, CultureInfo.InvariantCulture)));
+            }
+        }
+
+        return ticks;
+    }
+
+    /// <summary>Ticks fall on local midnights, month starts or year starts.</summary>
+    private static DateTimeOffset FirstTick(DateTimeOffset local, TimeSpan step)
+    {
+        var midnight = new DateTimeOffset(local.Date, local.Offset);
+        if (step.TotalDays < 28)
+        {
+            return midnight;
+        }
+
+        return step.TotalDays < 365
+            ? new DateTimeOffset(local.Year, local.Month, 1, 0, 0, 0, local.Offset)
+            : new DateTimeOffset(local.Year, 1, 1, 0, 0, 0, local.Offset);
+    }
+
+    private static DateTimeOffset NextTick(DateTimeOffset tick, TimeSpan step) => step.TotalDays switch
+    {
+        < 28 => tick + step,
+        < 365 => tick.AddMonths((int)Math.Round(step.TotalDays / 30.44)),
+        _ => tick.AddYears(1),
+    };
+}

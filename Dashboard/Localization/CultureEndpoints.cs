@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Localization;
+
+namespace Dashboard.Localization;
+
+internal static class CultureEndpoints
+{
+    /// <summary>
+    /// <c>GET /culture/set?culture=en&amp;redirectUri=/regions/hefei</c> remembers the choice in a
+    /// cookie for a year and returns to the page. Only local redirects are followed.
+    /// </summary>
+    public static void MapCultureEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/culture/set", (string? culture, string? redirectUri, HttpContext context, TimeProvider clock) =>
+        {
+            if (culture is null || !UiCultures.Supported.Contains(culture))
+            {
+                return Results.BadRequest();
+            }
+
+            context.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            var target = redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal)
+                ? redirectUri
+                : "/";
+            return Results.LocalRedirect(target);
+        });
+    }
+}

@@ -1,0 +1,17 @@
+using Dashboard;
+using Dashboard.Core;
+using Dashboard.Core.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.UseTopLevelAppSettings(builder.Environment.EnvironmentName);
+builder.Services.AddDashboardCore(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddDashboardUi();
+
+var app = builder.Build();
+await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+app.UseDashboardUi();
+app.LogAddressesOnStart();
+await app.RunAsync();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

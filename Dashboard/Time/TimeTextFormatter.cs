@@ -1,0 +1,66 @@
+using System.Globalization;
+using Dashboard.Core.Plans;
+using Microsoft.Extensions.Localization;
+
+namespace Dashboard.Time;
+
+/// <summary>Turns instants and durations into the text people read on the timeline.</summary>
+public sealed class TimeTextFormatter(IStringLocalizer<SharedResource> localizer)
+{
+    private const string DateFormat = "yyyy-MM-dd";
+    private const string DateTimeFormat = "yyyy-MM-dd HH:mm";
+
+    /// <summary>"2 天 03 时 04 分 05 秒"; never negative.</summary>
+    public string Countdown(TimeSpan remaining)
+    {
+        if (remaining < TimeSpan.Zero)
+        {
+            remaining = TimeSpan.Zero;
+        }
+
+        return localizer["Countdown_Format", remaining.Days, remaining.Hours.ToString("00", CultureInfo.InvariantCulture),
+            remaining.Minutes.ToString("00", CultureInfo.InvariantCulture), remaining.Seconds.ToString("00", CultureInfo.InvariantCulture)];
+    }
+
+    /// <summary>"3 天后", "2 天前", "刚刚": how far <paramref name="target"/> is from now.</summary>
+    public string Relative(DateTimeOffset target, DateTimeOffset now)
+    {
+        var difference = target - now;
+        var distance = difference.Duration();
+        if (distance < TimeSpan.FromMinutes(1))
+        {
+            return localizer["Relative_Now"];
+        }
+
+        var amount = distance switch
+        {
+            { TotalHours: < 1 } => localizer["Unit_Minutes", (int)distance.TotalMinutes],
+            { TotalDays: < 1 } => localizer["Unit_Hours", (int)distance.TotalHours],
+            { TotalDays: < 60 } => localizer["Unit_Days", (int)distance.TotalDays],
+            { TotalDays: < 730 } => localizer["Unit_Months", (int)(distance.TotalDays / 30.4)],
+            _ => localizer["Unit_Years", (int)(distance.TotalDays / 365.25)],
+        };
+        return localizer[difference > TimeSpan.Zero ? "Relative_Future" : "Relative_Past", amount.Value];
+    }
+
+    /// <summary>A milestone's local time as the notice wrote it: a date, a time, or "24:00".</summary>
+    public static string MilestoneTime(MilestoneView milestone, TimeZoneInfo timeZone)
+    {
+        ArgumentNullException.ThrowIfNull(milestone);
+        var local = TimeZoneInfo.ConvertTime(milestone.DueUtc, timeZone);
+        if (milestone.Precision == MilestonePrecision.Day)
+        {
+            return local.ToString(DateFormat, CultureInfo.InvariantCulture);
+        }
+
+        return milestone.WrittenAsEndOfDay
+            ? local.AddDays(-1).ToString(DateFormat, CultureInfo.InvariantCulture) + " 24:00"
+            : local.ToString(DateTimeFormat, CultureInfo.InvariantCulture);
+    }
+
+    public static string LocalDateTime(DateTimeOffset instant, TimeZoneInfo timeZone) =>
+        TimeZoneInfo.ConvertTime(instant, timeZone).ToString(DateTimeFormat, CultureInfo.InvariantCulture);
+
+    public static string LocalDate(DateTimeOffset instant, TimeZoneInfo timeZone) =>
+        TimeZoneInfo.ConvertTime(instant, timeZone).ToString(DateFormat, CultureInfo.InvariantCulture);
+}

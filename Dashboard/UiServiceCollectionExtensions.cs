@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Dashboard.Api;
+using Dashboard.Components;
+using Dashboard.Core;
+using Dashboard.Localization;
+using Dashboard.Time;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+
+namespace Dashboard;
+
+internal static partial class UiServiceCollectionExtensions
+{
+    public static IServiceCollection AddDashboardUi(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddOptions<RequestLocalizationOptions>().Configure<IOptions<DashboardOptions>>((localization, dashboard) =>
+        {
+            CultureInfo[] cultures = [.. UiCultures.Supported.Select(CultureInfo.GetCultureInfo)];
+            localization.DefaultRequestCulture = new RequestCulture(dashboard.Value.DefaultCulture);
+            localization.SupportedCultures = cultures;
+            localization.SupportedUICultures = cultures;
+            // Only the user's explicit choice (a cookie) overrides the configured default.
+            localization.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddProblemDetails();
+        services.AddScoped<CircuitTicker>();
+        services.AddScoped<TimeTextFormatter>();
+        return services;
+    }
+
+    public static WebApplication UseDashboardUi(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRegionsApi();
+        app.MapCultureEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    /// <summary>Tells the person who started the app where to open it.</summary>
+    public static void LogAddressesOnStart(this WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var url in app.Urls)
+            {
+                LogOpen(app.Logger, url);
+            }
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cutover Dashboard is running. Open {Url} in a browser.")]
+    private static partial void LogOpen(ILogger logger, string url);
+}
