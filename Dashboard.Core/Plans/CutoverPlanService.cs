@@ -29,35 +29,5 @@ public sealed class CutoverPlanService(IDbContextFactory<DashboardDbContext> dbF
             .Include(r => r.Plan!).ThenInclude(p => p.Milestones)
             .OrderBy(r => r.SortOrder).ThenBy(r => r.Code);
 
-    private RegionPlan ToRegionPlan(Region region)
-    {
-        var plan = region.Plan!;
-        var timeZone = TimeZoneInfo.FindSystemTimeZoneById(plan.TimeZoneId);
-        var milestones = plan.Milestones
-            .OrderBy(m => m.DueUtc).ThenBy(m => m.Id)
-            .Select(ToView)
-            .ToList();
-        var goLive = milestones.FirstOrDefault(m => m.Kind == MilestoneKind.GoLive);
-        return new RegionPlan(
-            region.Code,
-            new LocalizedText(region.NameZh, region.NameEn),
-            region.IsRehearsal,
-            timeZone,
-            new LocalizedText(plan.OldSystemNameZh, plan.OldSystemNameEn),
-            new LocalizedText(plan.NewSystemNameZh, plan.NewSystemNameEn),
-            milestones,
-            deadlines.Compute(plan, goLive, timeZone));
-    }
-
-    private static MilestoneView ToView(Milestone m) => new(
-        m.Id,
-        m.Kind,
-        new DateTimeOffset(m.DueUtc, TimeSpan.Zero),
-        m.Precision,
-        m.IsEstimated,
-        m.WrittenAsEndOfDay,
-        m.Status,
-        m.Owner,
-        new LocalizedText(m.TitleZh, m.TitleEn),
-        m.NoteZh is null ? null : new LocalizedText(m.NoteZh, m.NoteEn ?? m.NoteZh));
+    private RegionPlan ToRegionPlan(Region region) => RegionPlanMapper.ToRegionPlan(region, deadlines);
 }

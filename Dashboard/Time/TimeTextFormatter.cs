@@ -37,8 +37,8 @@ public sealed class TimeTextFormatter(IStringLocalizer<SharedResource> localizer
             { TotalHours: < 1 } => localizer["Unit_Minutes", (int)distance.TotalMinutes],
             { TotalDays: < 1 } => localizer["Unit_Hours", (int)distance.TotalHours],
             { TotalDays: < 60 } => localizer["Unit_Days", (int)distance.TotalDays],
-            { TotalDays: < 730 } => localizer["Unit_Months", (int)(distance.TotalDays / 30.4)],
-            _ => localizer["Unit_Years", (int)(distance.TotalDays / 365.25)],
+            { TotalDays: < 730 } => localizer["Unit_Months", (int)Math.Round(distance.TotalDays / 30.44)],
+            _ => localizer["Unit_Years", (int)Math.Round(distance.TotalDays / 365.25)],
         };
         return localizer[difference > TimeSpan.Zero ? "Relative_Future" : "Relative_Past", amount.Value];
     }

@@ -1,0 +1,39 @@
+namespace Dashboard.Core.Plans;
+
+/// <summary>Turns a region entity with its plan and milestones into the read model pages use.</summary>
+public static class RegionPlanMapper
+{
+    public static RegionPlan ToRegionPlan(Region region, CatchUpDeadlineCalculator deadlines)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentNullException.ThrowIfNull(deadlines);
+        var plan = region.Plan ?? throw new ArgumentException($"Region {region.Code} has no plan.", nameof(region));
+        var timeZone = TimeZoneInfo.FindSystemTimeZoneById(plan.TimeZoneId);
+        var milestones = plan.Milestones
+            .OrderBy(m => m.DueUtc).ThenBy(m => m.Id)
+            .Select(ToView)
+            .ToList();
+        var goLive = milestones.FirstOrDefault(m => m.Kind == MilestoneKind.GoLive);
+        return new RegionPlan(
+            region.Code,
+            new LocalizedText(region.NameZh, region.NameEn),
+            region.IsRehearsal,
+            timeZone,
+            new LocalizedText(plan.OldSystemNameZh, plan.OldSystemNameEn),
+            new LocalizedText(plan.NewSystemNameZh, plan.NewSystemNameEn),
+            milestones,
+            deadlines.Compute(plan, goLive, timeZone));
+    }
+
+    private static MilestoneView ToView(Milestone m) => new(
+        m.Id,
+        m.Kind,
+        new DateTimeOffset(m.DueUtc, TimeSpan.Zero),
+        m.Precision,
+        m.IsEstimated,
+        m.WrittenAsEndOfDay,
+        m.Status,
+        m.Owner,
+        new LocalizedText(m.TitleZh, m.TitleEn),
+        m.NoteZh is null ? null : new LocalizedText(m.NoteZh, m.NoteEn ?? m.NoteZh));
+}

@@ -1,0 +1,30 @@
+using Microsoft.Data.Sqlite;
+
+namespace Dashboard.Tests.Infrastructure;
+
+/// <summary>A real SQLite file in a temporary folder, removed afterwards.</summary>
+public sealed class TempDatabase : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "cutover-tests", Guid.NewGuid().ToString("N"));
+
+    public TempDatabase()
+    {
+        Directory.CreateDirectory(_folder);
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "cutover.db") }.ToString();
+    }
+
+    public string ConnectionString { get; }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a finishing background task; the temp folder is cleaned by the OS.
+        }
+    }
+}
