@@ -74,7 +74,8 @@ public sealed record PhaseChartModel(
             var lastEnd = spans.Max(s => s.End ?? now);
             if (lastEnd <= from)
             {
-                endedAt = lastEnd;
+                // Spans end at the first instant after their last day; the label names that day.
+                endedAt = lastEnd.AddTicks(-1);
             }
             else
             {

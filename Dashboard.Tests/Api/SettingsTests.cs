@@ -1,0 +1,23 @@
+using System.Text.Json;
+using Dashboard.Tests.Infrastructure;
+
+namespace Dashboard.Tests.Api;
+
+/// <summary>The top-level appsettings files are read from next to the binaries, per environment.</summary>
+public sealed class SettingsTests
+{
+    [Theory]
+    [InlineData("Development", true)]
+    [InlineData("Production", false)]
+    public async Task Demo_mode_seeds_the_rehearsal_region_only_outside_production(string environment, bool expectRehearsal)
+    {
+        await using var factory = new DashboardAppFactory(environment: environment);
+        using var client = factory.CreateClient();
+
+        using var regions = JsonDocument.Parse(await client.GetStringAsync("/api/regions"));
+
+        var codes = regions.RootElement.EnumerateArray().Select(r => r.GetProperty("code").GetString()).ToList();
+        Assert.Equal(expectRehearsal, codes.Contains("rehearsal"));
+        Assert.Equal(expectRehearsal ? 6 : 5, codes.Count);
+    }
+}
