@@ -18,6 +18,11 @@ public sealed class DashboardOptions
     [Required, RegularExpression("^(zh-CN|en)$")]
     public string DefaultCulture { get; set; } = "zh-CN";
 
+    /// <summary>
+    /// The first administrator's password. If empty, one is generated and written once to the log.
+    /// </summary>
+    public string? AdminPassword { get; set; }
+
     /// <summary>How long a writer waits for a locked SQLite database before failing.</summary>
     [Range(100, 120_000)]
     public int BusyTimeoutMilliseconds { get; set; } = 5000;

@@ -1,6 +1,12 @@
+using Dashboard.Core.Accounts;
+using Dashboard.Core.Access;
+using Dashboard.Core.Audit;
 using Dashboard.Core.Calendar;
+using Dashboard.Core.Facilities;
+using Dashboard.Core.Seeding;
 using Dashboard.Core.Persistence;
 using Dashboard.Core.Plans;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -32,6 +38,27 @@ public static class DependencyInjection
         services.AddSingleton<CatchUpDeadlineCalculator>();
         services.AddSingleton<CutoverPlanService>();
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<AccountSeeder>();
+
+        services.AddIdentityCore<ApplicationUser>(identity =>
+            {
+                identity.Password.RequiredLength = 10;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                identity.Lockout.AllowedForNewUsers = true;
+                identity.User.RequireUniqueEmail = false;
+            })
+            .AddSignInManager<DashboardSignInManager>()
+            .AddEntityFrameworkStores<DashboardDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<DashboardClaimsPrincipalFactory>();
+
+        services.AddSingleton<AccessScopeResolver>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<AuditQueryService>();
+        services.AddSingleton<FacilityService>();
+        services.AddSingleton<UserAdminService>();
         return services;
     }
 

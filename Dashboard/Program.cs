@@ -4,6 +4,7 @@ using Dashboard.Core.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.UseTopLevelAppSettings(builder.Environment.EnvironmentName);
+builder.Logging.AddMaskedConsole();
 builder.Services.AddDashboardCore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddDashboardUi();
 

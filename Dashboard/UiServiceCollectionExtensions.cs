@@ -4,6 +4,8 @@ using Dashboard.Api;
 using Dashboard.Components;
 using Dashboard.Core;
 using Dashboard.Localization;
+using Dashboard.Logging;
+using Dashboard.Security;
 using Dashboard.Time;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
@@ -31,22 +33,37 @@ internal static partial class UiServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddScoped<CircuitTicker>();
         services.AddScoped<TimeTextFormatter>();
+        services.AddDashboardAuthentication();
         return services;
+    }
+
+    /// <summary>Console logs go through the masking formatter: no full ID numbers or phones.</summary>
+    public static ILoggingBuilder AddMaskedConsole(this ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        logging.AddConsole(options => options.FormatterName = MaskingConsoleFormatter.FormatterName);
+        logging.AddConsoleFormatter<MaskingConsoleFormatter, Microsoft.Extensions.Logging.Console.SimpleConsoleFormatterOptions>();
+        return logging;
     }
 
     public static WebApplication UseDashboardUi(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRegionsApi();
         app.MapCultureEndpoints();
+        app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

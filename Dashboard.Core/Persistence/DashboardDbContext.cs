@@ -1,4 +1,8 @@
+using Dashboard.Core.Accounts;
+using Dashboard.Core.Audit;
+using Dashboard.Core.Facilities;
 using Dashboard.Core.Plans;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Persistence;
@@ -7,7 +11,7 @@ namespace Dashboard.Core.Persistence;
 /// The application's database. Add a migration with:
 /// <c>dotnet ef migrations add Name --project Dashboard.Core --output-dir Persistence/Migrations</c>
 /// </summary>
-public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : DbContext(options)
+public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : IdentityUserContext<ApplicationUser>(options)
 {
     public DbSet<Region> Regions => Set<Region>();
 
@@ -15,9 +19,16 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
 
     public DbSet<Milestone> Milestones => Set<Milestone>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<Facility> Facilities => Set<Facility>();
+
+    public DbSet<UserRegion> UserRegions => Set<UserRegion>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

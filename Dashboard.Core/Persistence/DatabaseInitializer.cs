@@ -11,6 +11,7 @@ public sealed partial class DatabaseInitializer(
     IDbContextFactory<DashboardDbContext> dbFactory,
     TimeProvider clock,
     IOptions<DashboardOptions> options,
+    AccountSeeder accounts,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -46,6 +47,8 @@ public sealed partial class DatabaseInitializer(
         {
             LogSeeded(logger, added.Count, string.Join(", ", added.Select(r => r.Code)));
         }
+
+        await accounts.SeedAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Count} regions: {Codes}")]

@@ -23,6 +23,16 @@ public sealed class CutoverPlanService(IDbContextFactory<DashboardDbContext> dbF
         return region is null ? null : ToRegionPlan(region);
     }
 
+    /// <summary>Every region, for pickers (ordered as on the overview).</summary>
+    public async Task<IReadOnlyList<RegionOption>> GetRegionOptionsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Regions.AsNoTracking()
+            .OrderBy(r => r.SortOrder).ThenBy(r => r.Code)
+            .Select(r => new RegionOption(r.Id, r.Code, new LocalizedText(r.NameZh, r.NameEn)))
+            .ToListAsync(cancellationToken);
+    }
+
     private static IQueryable<Region> RegionsWithPlans(DashboardDbContext db) =>
         db.Regions.AsNoTracking()
             .Where(r => r.Plan != null)

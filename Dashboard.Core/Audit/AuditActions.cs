@@ -1,0 +1,19 @@
+namespace Dashboard.Core.Audit;
+
+/// <summary>The names of audited actions, stable because filters and reports use them.</summary>
+public static class AuditActions
+{
+    public const string SignIn = "SignIn";
+    public const string SignInFailed = "SignInFailed";
+    public const string SignInLockedOut = "SignInLockedOut";
+    public const string SignOut = "SignOut";
+    public const string PasswordChanged = "PasswordChanged";
+    public const string AuthorizationFailed = "AuthorizationFailed";
+    public const string Create = "Create";
+    public const string Update = "Update";
+    public const string Deactivate = "Deactivate";
+    public const string Reactivate = "Reactivate";
+    public const string PasswordReset = "PasswordReset";
+    public const string RevealPersonalData = "RevealPersonalData";
+    public const string Export = "Export";
+}

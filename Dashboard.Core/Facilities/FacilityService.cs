@@ -1,0 +1,168 @@
+using Dashboard.Core.Access;
+using Dashboard.Core.Audit;
+using Dashboard.Core.Persistence;
+using Dashboard.Core.Plans;
+using Dashboard.Core.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Core.Facilities;
+
+/// <summary>Facilities in the caller's scope; administrators create, edit and deactivate them.</summary>
+public sealed class FacilityService(IDbContextFactory<DashboardDbContext> dbFactory, AuditTrail audit)
+{
+    public const string CodeTaken = "Facility_CodeTaken";
+    public const string UnknownRegion = "Facility_UnknownRegion";
+
+    public async Task<IReadOnlyList<FacilityRow>> ListAsync(AccessScope scope, bool includeInactive = false, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.Facilities.AsNoTracking().VisibleTo(scope);
+        if (!includeInactive)
+        {
+            query = query.Where(f => f.IsActive);
+        }
+
+        return await Project(query.OrderBy(f => f.Region!.SortOrder).ThenBy(f => f.Code)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The facility if the caller may see it; otherwise null, and the attempt is audited.</summary>
+    public async Task<FacilityRow?> GetAsync(AccessScope scope, int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var row = await Project(db.Facilities.AsNoTracking().VisibleTo(scope).Where(f => f.Id == id)).FirstOrDefaultAsync(cancellationToken);
+        if (row is null && await db.Facilities.AnyAsync(f => f.Id == id, cancellationToken))
+        {
+            await audit.RecordDeniedAsync(scope, nameof(Facility), id, "read", cancellationToken);
+        }
+
+        return row;
+    }
+
+    public async Task<CommandResult<int>> CreateAsync(AccessScope scope, FacilityInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!scope.IsAdmin)
+        {
+            await audit.RecordDeniedAsync(scope, nameof(Facility), "new", "create", cancellationToken);
+            return CommandResult.Forbidden();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await ValidateAsync(db, input, excludeId: null, cancellationToken) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var facility = new Facility { Code = "", Name = "" };
+        Apply(input, facility);
+        db.Facilities.Add(facility);
+
+        // The new id is known only after the insert: both rows go in one transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        audit.Add(db, scope, AuditActions.Create, nameof(Facility), facility.Id, after: Snapshot(facility));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new CommandResult<int>(CommandResult.Ok(), facility.Id);
+    }
+
+    public Task<CommandResult> UpdateAsync(AccessScope scope, int id, long expectedVersion, FacilityInput input, CancellationToken cancellationToken = default) =>
+        ChangeAsync(scope, id, expectedVersion, AuditActions.Update, async (db, facility) =>
+        {
+            if (await ValidateAsync(db, input, id, cancellationToken) is { } invalid)
+            {
+                return invalid;
+            }
+
+            Apply(input, facility);
+            return null;
+        }, cancellationToken);
+
+    public Task<CommandResult> SetActiveAsync(AccessScope scope, int id, long expectedVersion, bool active, CancellationToken cancellationToken = default) =>
+        ChangeAsync(scope, id, expectedVersion, active ? AuditActions.Reactivate : AuditActions.Deactivate, (_, facility) =>
+        {
+            facility.IsActive = active;
+            return Task.FromResult<CommandResult?>(null);
+        }, cancellationToken);
+
+    private async Task<CommandResult> ChangeAsync(
+        AccessScope scope, int id, long expectedVersion, string action,
+        Func<DashboardDbContext, Facility, Task<CommandResult?>> change, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var facility = await db.Facilities.VisibleTo(scope).FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
+        if (facility is null || !scope.IsAdmin)
+        {
+            var exists = await db.Facilities.AnyAsync(f => f.Id == id, cancellationToken);
+            if (exists)
+            {
+                await audit.RecordDeniedAsync(scope, nameof(Facility), id, action, cancellationToken);
+            }
+
+            return facility is null ? CommandResult.NotFound() : CommandResult.Forbidden();
+        }
+
+        var before = Snapshot(facility);
+        db.Entry(facility).Property(f => f.Version).OriginalValue = expectedVersion;
+        if (await change(db, facility) is { } rejected)
+        {
+            return rejected;
+        }
+
+        audit.Add(db, scope, action, nameof(Facility), id, before, Snapshot(facility));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return CommandResult.Ok();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommandResult.Conflict();
+        }
+    }
+
+    private static async Task<CommandResult?> ValidateAsync(DashboardDbContext db, FacilityInput input, int? excludeId, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        errors.RequireText(nameof(input.Code), input.Code, 40);
+        errors.RequireText(nameof(input.Name), input.Name, 200);
+        if (!string.IsNullOrWhiteSpace(input.ContactPhone) && !ContactRules.IsPhone(input.ContactPhone.Trim()))
+        {
+            errors.Add(nameof(input.ContactPhone), ValidationErrors.Phone);
+        }
+
+        if (input.Address?.Trim().Length > 300)
+        {
+            errors.Add(nameof(input.Address), ValidationErrors.TooLong);
+        }
+
+        if (!await db.Regions.AnyAsync(r => r.Id == input.RegionId, cancellationToken))
+        {
+            errors.Add(nameof(input.RegionId), UnknownRegion);
+        }
+
+        var code = input.Code?.Trim() ?? "";
+        if (code.Length > 0 && await db.Facilities.AnyAsync(f => f.Code == code && f.Id != excludeId, cancellationToken))
+        {
+            errors.Add(nameof(input.Code), CodeTaken);
+        }
+
+        return errors.Any ? CommandResult.Invalid(errors.ToDictionary()) : null;
+    }
+
+    private static void Apply(FacilityInput input, Facility facility)
+    {
+        facility.RegionId = input.RegionId;
+        facility.Code = input.Code.Trim();
+        facility.Name = input.Name.Trim();
+        facility.Kind = input.Kind;
+        facility.ContactPhone = string.IsNullOrWhiteSpace(input.ContactPhone) ? null : input.ContactPhone.Trim();
+        facility.Address = string.IsNullOrWhiteSpace(input.Address) ? null : input.Address.Trim();
+    }
+
+    private static object Snapshot(Facility f) => new { f.Code, f.Name, f.Kind, f.RegionId, f.ContactPhone, f.Address, f.IsActive };
+
+    private static IQueryable<FacilityRow> Project(IQueryable<Facility> query) => query.Select(f => new FacilityRow(
+        f.Id, f.Code, f.Name, f.Kind, f.RegionId, f.Region!.Code, new LocalizedText(f.Region.NameZh, f.Region.NameEn),
+        f.ContactPhone, f.Address, f.IsActive, f.Version));
+}

@@ -1,0 +1,25 @@
+using Dashboard.Core.Accounts;
+using Dashboard.Core.Plans;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Dashboard.Core.Persistence.Configurations;
+
+internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>
+{
+    public void Configure(EntityTypeBuilder<ApplicationUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(100);
+        builder.HasOne(u => u.Facility).WithMany().HasForeignKey(u => u.FacilityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(u => u.Regions).WithOne().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class UserRegionConfiguration : IEntityTypeConfiguration<UserRegion>
+{
+    public void Configure(EntityTypeBuilder<UserRegion> builder)
+    {
+        builder.HasKey(r => new { r.UserId, r.RegionId });
+        builder.HasOne<Region>().WithMany().HasForeignKey(r => r.RegionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

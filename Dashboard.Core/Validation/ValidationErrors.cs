@@ -1,0 +1,37 @@
+namespace Dashboard.Core.Validation;
+
+/// <summary>Collects per-field error message keys (localized by the UI).</summary>
+public sealed class ValidationErrors
+{
+    public const string Required = "Validation_Required";
+    public const string TooLong = "Validation_TooLong";
+    public const string Phone = "Validation_Phone";
+
+    private readonly Dictionary<string, List<string>> _errors = [];
+
+    public bool Any => _errors.Count > 0;
+
+    public void Add(string field, string messageKey)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            _errors[field] = list = [];
+        }
+
+        list.Add(messageKey);
+    }
+
+    public void RequireText(string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, Required);
+        }
+        else if (value.Trim().Length > maxLength)
+        {
+            Add(field, TooLong);
+        }
+    }
+
+    public IReadOnlyDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+}

@@ -1,0 +1,28 @@
+using Dashboard.Core.Seeding;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Dashboard.Tests.EndToEnd;
+
+internal static class PageExtensions
+{
+    /// <summary>Signs in through the login form, as a person would.</summary>
+    public static async Task SignInAsync(this IPage page, DemoAccounts.DemoAccount account)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("用户名").FillAsync(account.UserName);
+        await page.GetByLabel("密码").FillAsync(account.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+    }
+
+    /// <summary>Saves a screenshot when E2E_SCREENSHOTS names a folder (for looking at the UI, not for asserting).</summary>
+    public static async Task ScreenshotIfAskedAsync(this IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("E2E_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png") });
+        }
+    }
+}
