@@ -6,6 +6,7 @@ using Dashboard.Core.Facilities;
 using Dashboard.Core.Seeding;
 using Dashboard.Core.Persistence;
 using Dashboard.Core.Plans;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,10 @@ public static class DependencyInjection
             .UseSqlite(connectionString)
             .AddInterceptors(new SqlitePragmaInterceptor(options.BusyTimeoutMilliseconds)));
 
+        // Keys for sign-in cookies, antiforgery and password-reset tokens survive restarts.
+        services.AddDataProtection()
+            .SetApplicationName("CutoverDashboard")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataFolder(options, contentRoot), "keys")));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new WorkingDayCalendar(HolidayCalendarData.LoadEmbedded()));
         services.AddSingleton<CatchUpDeadlineCalculator>();
@@ -75,8 +80,15 @@ public static class DependencyInjection
             return configured;
         }
 
+        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(DataFolder(options, contentRoot), "cutover.db") }.ToString();
+    }
+
+    /// <summary>The data folder as an absolute path, created if missing.</summary>
+    public static string DataFolder(DashboardOptions options, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         var folder = Path.GetFullPath(Path.Combine(contentRoot, options.DataFolder));
         Directory.CreateDirectory(folder);
-        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "cutover.db") }.ToString();
+        return folder;
     }
 }

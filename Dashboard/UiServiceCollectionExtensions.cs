@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using System.Text.Json.Serialization;
 using Dashboard.Api;
 using Dashboard.Components;
@@ -18,6 +21,9 @@ internal static partial class UiServiceCollectionExtensions
     public static IServiceCollection AddDashboardUi(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+
+        // Chinese pages: emit CJK as characters, not as &#x...; entities (a third of the bytes).
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddMudServices();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddOptions<RequestLocalizationOptions>().Configure<IOptions<DashboardOptions>>((localization, dashboard) =>

@@ -20,4 +20,15 @@ public sealed class SettingsTests
         Assert.Equal(expectRehearsal, codes.Contains("rehearsal"));
         Assert.Equal(expectRehearsal ? 6 : 5, codes.Count);
     }
+
+    [Fact]
+    public async Task Production_sends_hsts_over_https()
+    {
+        await using var factory = new DashboardAppFactory(environment: "Production");
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://cutover.example") });
+
+        using var response = await client.GetAsync("/api/regions");
+
+        Assert.StartsWith("max-age=", response.Headers.GetValues("Strict-Transport-Security").Single(), StringComparison.Ordinal);
+    }
 }

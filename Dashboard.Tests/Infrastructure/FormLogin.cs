@@ -1,0 +1,39 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Dashboard.Tests.Infrastructure;
+
+/// <summary>Signs in over plain HTTP the way the browser's login form does (with its antiforgery token).</summary>
+internal static partial class FormLogin
+{
+    public static HttpClient CreateBrowserLikeClient(this DashboardAppFactory factory) =>
+        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Posts the login form; returns the response (a redirect on success).</summary>
+    public static async Task<HttpResponseMessage> PostLoginAsync(this HttpClient client, string userName, string password)
+    {
+        var form = await client.GetStringAsync("/account/login");
+        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+        });
+        return await client.PostAsync("/account/login", content);
+    }
+
+    public static async Task SignInAsync(this HttpClient client, string userName, string password)
+    {
+        using var response = await client.PostLoginAsync(userName, password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {userName} failed: {response.StatusCode}");
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
