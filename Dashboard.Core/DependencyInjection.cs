@@ -2,7 +2,9 @@ using Dashboard.Core.Accounts;
 using Dashboard.Core.Access;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Calendar;
+using Dashboard.Core.Drafts;
 using Dashboard.Core.Facilities;
+using Dashboard.Core.HeldPatients;
 using Dashboard.Core.Seeding;
 using Dashboard.Core.Persistence;
 using Dashboard.Core.Plans;
@@ -64,6 +66,12 @@ public static class DependencyInjection
         services.AddSingleton<AuditQueryService>();
         services.AddSingleton<FacilityService>();
         services.AddSingleton<UserAdminService>();
+        services.AddSingleton<HeldPatientService>();
+        services.AddSingleton<HeldPatientQueries>();
+        services.AddSingleton<HeldPatientDeadlines>();
+        services.AddSingleton<DraftService>();
+        services.AddSingleton<SyntheticHeldPatientGenerator>();
+        services.AddSingleton<Benchmarks.HeldPatientBenchmark>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using Dashboard;
+using Dashboard.Cli;
 using Dashboard.Core;
 using Dashboard.Core.Persistence;
 
@@ -9,10 +10,16 @@ builder.Services.AddDashboardCore(builder.Configuration, builder.Environment.Con
 builder.Services.AddDashboardUi();
 
 var app = builder.Build();
+if (DashboardCommands.IsCommand(args))
+{
+    return await DashboardCommands.RunAsync(app, args);
+}
+
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 app.UseDashboardUi();
 app.LogAddressesOnStart();
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

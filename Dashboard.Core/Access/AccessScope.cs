@@ -22,6 +22,15 @@ public sealed record AccessScope(
     public bool CanSeeFacility(int facilityId, int regionId) =>
         Role == UserRole.BillingDesk ? FacilityId == facilityId : CanSeeRegion(regionId);
 
+    /// <summary>Billing desks log held patients and paper forms for their facility.</summary>
+    public bool MayEnterRecords => Role == UserRole.BillingDesk;
+
+    /// <summary>Correcting a record's fields: its desk, or an administrator.</summary>
+    public bool MayEditRecords => Role is UserRole.BillingDesk or UserRole.Admin;
+
+    /// <summary>Moving a record on (re-registered, settled, closed, voided): desks, managers, administrators.</summary>
+    public bool MayChangeRecordStatus => Role is UserRole.BillingDesk or UserRole.Manager or UserRole.Admin;
+
     /// <summary>Full ID numbers and phones, on a record's own page only (each reveal is audited).</summary>
     public bool MayRevealPersonalData => Role is UserRole.BillingDesk or UserRole.Supervisor or UserRole.Admin;
 }

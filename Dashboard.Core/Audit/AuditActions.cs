@@ -16,4 +16,5 @@ public static class AuditActions
     public const string PasswordReset = "PasswordReset";
     public const string RevealPersonalData = "RevealPersonalData";
     public const string Export = "Export";
+    public const string StatusChange = "StatusChange";
 }

@@ -1,5 +1,7 @@
 using Dashboard.Core.Accounts;
 using Dashboard.Core.Audit;
+using Dashboard.Core.Drafts;
+using Dashboard.Core.HeldPatients;
 using Dashboard.Core.Facilities;
 using Dashboard.Core.Plans;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -24,6 +26,10 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<UserRegion> UserRegions => Set<UserRegion>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<HeldPatient> HeldPatients => Set<HeldPatient>();
+
+    public DbSet<FormDraft> FormDrafts => Set<FormDraft>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -21,6 +21,9 @@ public sealed partial class DatabaseInitializer(
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+
+            // Keeps the query planner's statistics current so it picks the list indexes.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize = 0x10002;", cancellationToken);
         }
 
         var now = clock.GetUtcNow();

@@ -33,6 +33,13 @@ public sealed class CutoverPlanService(IDbContextFactory<DashboardDbContext> dbF
             .ToListAsync(cancellationToken);
     }
 
+    public async Task<RegionPlan?> GetPlanAsync(int regionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var region = await RegionsWithPlans(db).FirstOrDefaultAsync(r => r.Id == regionId, cancellationToken);
+        return region is null ? null : ToRegionPlan(region);
+    }
+
     private static IQueryable<Region> RegionsWithPlans(DashboardDbContext db) =>
         db.Regions.AsNoTracking()
             .Where(r => r.Plan != null)

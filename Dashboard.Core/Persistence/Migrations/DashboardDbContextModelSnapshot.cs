@@ -172,6 +172,37 @@ namespace Dashboard.Core.Persistence.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("Dashboard.Core.Drafts.FormDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FormKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "FormKey")
+                        .IsUnique();
+
+                    b.ToTable("FormDrafts");
+                });
+
             modelBuilder.Entity("Dashboard.Core.Facilities.Facility", b =>
                 {
                     b.Property<int>("Id")
@@ -219,6 +250,162 @@ namespace Dashboard.Core.Persistence.Migrations
                     b.HasIndex("RegionId", "Name");
 
                     b.ToTable("Facilities");
+                });
+
+            modelBuilder.Entity("Dashboard.Core.HeldPatients.HeldPatient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AdmittedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AmountAdvanced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeadlineUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DischargedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EnteredUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FacilityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdDocumentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumberReversed")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InsuranceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewPlatformNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatientName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("VisitUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacilityId", "DeadlineUtc");
+
+                    b.HasIndex("FacilityId", "EnteredUtc");
+
+                    b.HasIndex("FacilityId", "IdNumberReversed");
+
+                    b.HasIndex("FacilityId", "PatientName");
+
+                    b.HasIndex("RegionId", "DeadlineUtc");
+
+                    b.HasIndex("RegionId", "EnteredUtc");
+
+                    b.HasIndex("RegionId", "IdNumber");
+
+                    b.HasIndex("RegionId", "IdNumberReversed");
+
+                    b.HasIndex("RegionId", "PatientName");
+
+                    b.HasIndex("FacilityId", "Status", "DeadlineUtc");
+
+                    b.HasIndex("RegionId", "Status", "DeadlineUtc");
+
+                    b.HasIndex("FacilityId", "Category", "Status", "DeadlineUtc");
+
+                    b.HasIndex("RegionId", "Category", "Status", "DeadlineUtc");
+
+                    b.ToTable("HeldPatients");
+                });
+
+            modelBuilder.Entity("Dashboard.Core.HeldPatients.HeldPatientInvoice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HeldPatientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeldPatientId");
+
+                    b.HasIndex("Number");
+
+                    b.ToTable("HeldPatientInvoice");
                 });
 
             modelBuilder.Entity("Dashboard.Core.Plans.CutoverPlan", b =>
@@ -486,6 +673,32 @@ namespace Dashboard.Core.Persistence.Migrations
                     b.Navigation("Region");
                 });
 
+            modelBuilder.Entity("Dashboard.Core.HeldPatients.HeldPatient", b =>
+                {
+                    b.HasOne("Dashboard.Core.Facilities.Facility", "Facility")
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dashboard.Core.Plans.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Facility");
+                });
+
+            modelBuilder.Entity("Dashboard.Core.HeldPatients.HeldPatientInvoice", b =>
+                {
+                    b.HasOne("Dashboard.Core.HeldPatients.HeldPatient", null)
+                        .WithMany("Invoices")
+                        .HasForeignKey("HeldPatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dashboard.Core.Plans.CutoverPlan", b =>
                 {
                     b.HasOne("Dashboard.Core.Plans.Region", "Region")
@@ -538,6 +751,11 @@ namespace Dashboard.Core.Persistence.Migrations
             modelBuilder.Entity("Dashboard.Core.Accounts.ApplicationUser", b =>
                 {
                     b.Navigation("Regions");
+                });
+
+            modelBuilder.Entity("Dashboard.Core.HeldPatients.HeldPatient", b =>
+                {
+                    b.Navigation("Invoices");
                 });
 
             modelBuilder.Entity("Dashboard.Core.Plans.CutoverPlan", b =>

@@ -1,0 +1,171 @@
+using Dashboard.Core.Access;
+using Dashboard.Core.Audit;
+using Dashboard.Core.Persistence;
+using Dashboard.Core.Privacy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Core.HeldPatients;
+
+/// <summary>Held-patient lists and pages: scoped, filtered, sorted and paged in the database.</summary>
+public sealed class HeldPatientQueries(IDbContextFactory<DashboardDbContext> dbFactory, AuditTrail audit, TimeProvider clock)
+{
+    public const int MaxPageSize = 200;
+
+    public async Task<PagedResult<HeldPatientRow>> SearchAsync(AccessScope scope, HeldPatientFilter filter, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(filter);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = await FilterAsync(db, db.HeldPatients.AsNoTracking().VisibleTo(scope), filter, now, cancellationToken);
+        var total = await query.CountAsync(cancellationToken);
+
+        // Deferred join: order and page over narrow index entries, then read only the page's rows.
+        var pageIds = await Sort(query, filter).Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, MaxPageSize)).Select(p => p.Id).ToListAsync(cancellationToken);
+        var rows = await db.HeldPatients.AsNoTracking()
+            .Where(p => pageIds.Contains(p.Id))
+            .Select(p => new
+            {
+                p.Id, FacilityName = p.Facility!.Name, p.Category, p.PatientName, p.IdNumber, p.Status, p.EnteredUtc,
+                Start = p.AdmittedUtc ?? p.VisitUtc, p.DeadlineUtc, p.AmountAdvanced,
+            })
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        return new PagedResult<HeldPatientRow>(
+            pageIds.Select(id => rows[id]).Select(r => new HeldPatientRow(
+                r.Id, r.FacilityName, r.Category, r.PatientName, PersonalDataMask.IdNumber(r.IdNumber), r.Status, r.EnteredUtc, r.Start,
+                r.DeadlineUtc, r.Status.IsOpen() && r.DeadlineUtc < now, r.AmountAdvanced)).ToList(),
+            total);
+    }
+
+    /// <summary>The record's page, or null (and an audited denial) outside the caller's scope.</summary>
+    public async Task<HeldPatientDetails?> GetAsync(AccessScope scope, int id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var p = await db.HeldPatients.AsNoTracking().VisibleTo(scope).Include(x => x.Invoices)
+            .Include(x => x.Facility).ThenInclude(f => f!.Region).ThenInclude(r => r!.Plan)
+            .FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+        if (p is null)
+        {
+            if (await db.HeldPatients.AnyAsync(x => x.Id == id, cancellationToken))
+            {
+                await audit.RecordDeniedAsync(scope, nameof(HeldPatient), id, "read", cancellationToken);
+            }
+
+            return null;
+        }
+
+        var facility = p.Facility!;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(facility.Region?.Plan?.TimeZoneId ?? "Asia/Shanghai");
+        var now = clock.GetUtcNow().UtcDateTime;
+        return new HeldPatientDetails(
+            p.Id, p.FacilityId, facility.Name, facility.ContactPhone, facility.Address, p.RegionId, facility.Region?.Code ?? "", zone,
+            p.Category, p.PatientName, p.IdDocumentType, PersonalDataMask.IdNumber(p.IdNumber), p.InsuranceType,
+            p.Phone is null ? null : PersonalDataMask.Phone(p.Phone), p.AdmittedUtc, p.DischargedUtc, p.VisitUtc, p.Department,
+            p.AmountAdvanced, p.Invoices.Select(i => i.Number).ToList(), p.Notes, p.Status, p.NewPlatformNumber, p.VoidReason,
+            p.DeadlineUtc, p.Status.IsOpen() && p.DeadlineUtc < now, p.EnteredByName, p.EnteredUtc, p.UpdatedUtc, p.Version);
+    }
+
+    /// <summary>The record as its form edits it (times in local text); only for roles that edit records.</summary>
+    public async Task<(HeldPatientInput Input, long Version)?> GetForEditAsync(AccessScope scope, int id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (!scope.MayEditRecords)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var p = await db.HeldPatients.AsNoTracking().VisibleTo(scope).Include(x => x.Invoices)
+            .Include(x => x.Facility).ThenInclude(f => f!.Region).ThenInclude(r => r!.Plan)
+            .FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+        if (p is null)
+        {
+            return null;
+        }
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(p.Facility?.Region?.Plan?.TimeZoneId ?? "Asia/Shanghai");
+        var input = new HeldPatientInput
+        {
+            Category = p.Category,
+            PatientName = p.PatientName,
+            IdDocumentType = p.IdDocumentType,
+            IdNumber = p.IdNumber,
+            InsuranceType = p.InsuranceType,
+            Phone = p.Phone,
+            AdmittedAt = LocalTimeText.FromUtc(p.AdmittedUtc, zone),
+            DischargedAt = LocalTimeText.FromUtc(p.DischargedUtc, zone),
+            VisitAt = LocalTimeText.FromUtc(p.VisitUtc, zone),
+            Department = p.Department,
+            Amount = p.AmountAdvanced?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+            InvoiceNumbers = string.Join(", ", p.Invoices.Select(i => i.Number)),
+            Notes = p.Notes,
+        };
+        return (input, p.Version);
+    }
+
+    private static async Task<IQueryable<HeldPatient>> FilterAsync(
+        DashboardDbContext db, IQueryable<HeldPatient> query, HeldPatientFilter filter, DateTime now, CancellationToken cancellationToken)
+    {
+        if (filter.FacilityId is { } facilityId)
+        {
+            query = query.Where(p => p.FacilityId == facilityId);
+        }
+
+        if (filter.Category is { } category)
+        {
+            query = query.Where(p => p.Category == category);
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(p => p.Status == status);
+        }
+
+        if (filter.OverdueOnly)
+        {
+            HeldPatientStatus[] open = [HeldPatientStatus.Logged, HeldPatientStatus.ReRegistered, HeldPatientStatus.Settled];
+            query = query.Where(p => open.Contains(p.Status) && p.DeadlineUtc < now);
+        }
+
+        var search = filter.Search?.Trim();
+        if (!string.IsNullOrEmpty(search))
+        {
+            query = search.All(c => char.IsAsciiDigit(c) || c is 'x' or 'X')
+                ? await DigitsAsync(db, query, search.ToUpperInvariant(), cancellationToken)
+                : query.Where(p => EF.Functions.Glob(p.PatientName, GlobPrefix(search)));
+        }
+
+        return query;
+    }
+
+    /// <summary>
+    /// Digits: the end of an ID number, or a whole invoice number. The invoice lookup runs first so
+    /// that the OR joins two index lookups instead of scanning the table.
+    /// </summary>
+    private static async Task<IQueryable<HeldPatient>> DigitsAsync(DashboardDbContext db, IQueryable<HeldPatient> query, string digits, CancellationToken cancellationToken)
+    {
+        var reversedPrefix = GlobPrefix(HeldPatientService.Reverse(digits));
+        var invoiceOwners = await db.Set<HeldPatientInvoice>().Where(i => i.Number == digits).Select(i => i.HeldPatientId).Take(500).ToListAsync(cancellationToken);
+        return query.Where(p => EF.Functions.Glob(p.IdNumberReversed, reversedPrefix) || invoiceOwners.Contains(p.Id));
+    }
+
+    /// <summary>A GLOB pattern "starts with": case-sensitive like the column, so SQLite can use an index.</summary>
+    private static string GlobPrefix(string text) => text.Replace("*", "", StringComparison.Ordinal).Replace("?", "", StringComparison.Ordinal).Replace("[", "", StringComparison.Ordinal) + "*";
+
+    private static IQueryable<HeldPatient> Sort(IQueryable<HeldPatient> query, HeldPatientFilter filter) => (filter.SortBy, filter.Descending) switch
+    {
+        (HeldPatientSortColumn.PatientName, false) => query.OrderBy(p => p.PatientName).ThenBy(p => p.Id),
+        (HeldPatientSortColumn.PatientName, true) => query.OrderByDescending(p => p.PatientName).ThenByDescending(p => p.Id),
+        (HeldPatientSortColumn.Category, false) => query.OrderBy(p => p.Category).ThenBy(p => p.Id),
+        (HeldPatientSortColumn.Category, true) => query.OrderByDescending(p => p.Category).ThenByDescending(p => p.Id),
+        (HeldPatientSortColumn.Status, false) => query.OrderBy(p => p.Status).ThenBy(p => p.Id),
+        (HeldPatientSortColumn.Status, true) => query.OrderByDescending(p => p.Status).ThenByDescending(p => p.Id),
+        (HeldPatientSortColumn.DeadlineUtc, false) => query.OrderBy(p => p.DeadlineUtc).ThenBy(p => p.Id),
+        (HeldPatientSortColumn.DeadlineUtc, true) => query.OrderByDescending(p => p.DeadlineUtc).ThenByDescending(p => p.Id),
+        (HeldPatientSortColumn.StartUtc, false) => query.OrderBy(p => p.AdmittedUtc ?? p.VisitUtc).ThenBy(p => p.Id),
+        (HeldPatientSortColumn.StartUtc, true) => query.OrderByDescending(p => p.AdmittedUtc ?? p.VisitUtc).ThenByDescending(p => p.Id),
+        (_, false) => query.OrderBy(p => p.EnteredUtc).ThenBy(p => p.Id),
+        _ => query.OrderByDescending(p => p.EnteredUtc).ThenByDescending(p => p.Id),
+    };
+}

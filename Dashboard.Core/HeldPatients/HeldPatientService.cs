@@ -1,0 +1,229 @@
+using Dashboard.Core.Access;
+using Dashboard.Core.Audit;
+using Dashboard.Core.Persistence;
+using Dashboard.Core.Plans;
+using Dashboard.Core.Privacy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Core.HeldPatients;
+
+/// <summary>Logging held patients and working them to closed. Every command is scoped and audited.</summary>
+public sealed class HeldPatientService(
+    IDbContextFactory<DashboardDbContext> dbFactory, CutoverPlanService plans, AuditTrail audit, TimeProvider clock)
+{
+    private const string EntityType = nameof(HeldPatient);
+
+    /// <summary>The desk's facility and its region's plan; null for anyone who does not enter records.</summary>
+    public async Task<HeldPatientFormContext?> GetFormContextAsync(AccessScope scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (!scope.MayEnterRecords || scope.FacilityId is not { } facilityId)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var facility = await db.Facilities.AsNoTracking().FirstOrDefaultAsync(f => f.Id == facilityId && f.IsActive, cancellationToken);
+        var plan = facility is null ? null : await plans.GetPlanAsync(facility.RegionId, cancellationToken);
+        return facility is null || plan is null ? null : new HeldPatientFormContext(facility.Id, facility.Name, facility.RegionId, plan);
+    }
+
+    public async Task<CommandResult<int>> CreateAsync(AccessScope scope, HeldPatientInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (await GetFormContextAsync(scope, cancellationToken) is not { } context)
+        {
+            await audit.RecordDeniedAsync(scope, EntityType, "new", "create", cancellationToken);
+            return CommandResult.Forbidden();
+        }
+
+        var now = clock.GetUtcNow();
+        var (errors, values) = HeldPatientRules.Validate(input, context.RulesAt(now));
+        if (values is null)
+        {
+            return CommandResult.Invalid(errors.ToDictionary());
+        }
+
+        var record = new HeldPatient
+        {
+            FacilityId = context.FacilityId,
+            RegionId = context.RegionId,
+            PatientName = "",
+            IdNumber = "",
+            Status = HeldPatientStatus.Logged,
+            DeadlineUtc = context.Plan.CatchUp.EndsUtc?.UtcDateTime,
+            EnteredByUserId = scope.UserId,
+            EnteredByName = scope.UserName,
+            EnteredUtc = now.UtcDateTime,
+        };
+        Apply(values, record, now);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.HeldPatients.Add(record);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        audit.Add(db, scope, AuditActions.Create, EntityType, record.Id, after: Snapshot(record));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new CommandResult<int>(CommandResult.Ok(), record.Id);
+    }
+
+    public Task<CommandResult> UpdateAsync(AccessScope scope, int id, long expectedVersion, HeldPatientInput input, CancellationToken cancellationToken = default) =>
+        ChangeAsync(scope, id, expectedVersion, scope.MayEditRecords, AuditActions.Update, async (record, now) =>
+        {
+            var plan = await plans.GetPlanAsync(record.RegionId, cancellationToken);
+            var rules = new HeldPatientRuleContext(plan?.OutageStartsUtc, plan?.GoLiveUtc, plan?.TimeZone ?? TimeZoneInfo.Utc, now);
+            var (errors, values) = HeldPatientRules.Validate(input, rules);
+            if (values is null)
+            {
+                return CommandResult.Invalid(errors.ToDictionary());
+            }
+
+            Apply(values, record, now);
+            return null;
+        }, cancellationToken);
+
+    public Task<CommandResult> ChangeStatusAsync(AccessScope scope, int id, long expectedVersion, StatusChange change, CancellationToken cancellationToken = default) =>
+        ChangeAsync(scope, id, expectedVersion, scope.MayChangeRecordStatus, AuditActions.StatusChange, (record, now) =>
+        {
+            if (StatusTransitions.Check(record.Status, change) is { } rejected)
+            {
+                return Task.FromResult<CommandResult?>(CommandResult.Invalid(rejected.Field, rejected.Key));
+            }
+
+            record.Status = change.Target;
+            if (change.Target == HeldPatientStatus.ReRegistered)
+            {
+                record.NewPlatformNumber = change.NewPlatformNumber!.Trim();
+            }
+
+            if (change.Target == HeldPatientStatus.Voided)
+            {
+                record.VoidReason = change.Reason!.Trim();
+            }
+
+            record.UpdatedUtc = now.UtcDateTime;
+            return Task.FromResult<CommandResult?>(null);
+        }, cancellationToken);
+
+    /// <summary>The full ID number and phone, for roles that need them; every reveal is audited.</summary>
+    public async Task<RevealedPersonalData?> RevealAsync(AccessScope scope, int id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var record = await db.HeldPatients.AsNoTracking().VisibleTo(scope).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (record is null || !scope.MayRevealPersonalData)
+        {
+            await audit.RecordDeniedAsync(scope, EntityType, id, "reveal", cancellationToken);
+            return null;
+        }
+
+        await audit.RecordAsync(scope.UserId, scope.UserName, scope.Role.ToString(), scope.ClientAddress, AuditActions.RevealPersonalData,
+            EntityType, id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken: cancellationToken);
+        return new RevealedPersonalData(record.IdNumber, record.Phone);
+    }
+
+    /// <summary>
+    /// Records in the region with the same ID number and an overlapping stay. It looks across the
+    /// region on purpose (a patient moves between facilities); callers see only what they may open.
+    /// </summary>
+    public async Task<IReadOnlyList<DuplicateMatch>> FindDuplicatesAsync(AccessScope scope, int regionId, HeldPatientValues values, int? excludeId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Stay is not { } stay || !scope.CanSeeRegion(regionId))
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var candidates = await db.HeldPatients.AsNoTracking()
+            .Where(p => p.RegionId == regionId && p.IdNumber == values.IdNumber && p.Id != excludeId && p.Status != HeldPatientStatus.Voided)
+            .Select(p => new { p.Id, p.FacilityId, p.RegionId, FacilityName = p.Facility!.Name, p.EnteredUtc, p.Status, p.AdmittedUtc, p.DischargedUtc, p.VisitUtc })
+            .ToListAsync(cancellationToken);
+        return candidates
+            .Where(c => (c.AdmittedUtc ?? c.VisitUtc) is { } start && start <= stay.End && stay.Start <= (c.DischargedUtc ?? c.VisitUtc ?? DateTime.MaxValue))
+            .Select(c => new DuplicateMatch(c.Id, c.FacilityName, c.EnteredUtc, c.Status, scope.CanSeeFacility(c.FacilityId, c.RegionId)))
+            .ToList();
+    }
+
+    private async Task<CommandResult> ChangeAsync(
+        AccessScope scope, int id, long expectedVersion, bool roleMay, string action,
+        Func<HeldPatient, DateTimeOffset, Task<CommandResult?>> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var record = await db.HeldPatients.VisibleTo(scope).Include(p => p.Invoices).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (record is null || !roleMay)
+        {
+            await audit.RecordDeniedAsync(scope, EntityType, id, action, cancellationToken);
+            return record is null ? CommandResult.NotFound() : CommandResult.Forbidden();
+        }
+
+        var before = Snapshot(record);
+        db.Entry(record).Property(p => p.Version).OriginalValue = expectedVersion;
+        if (await change(record, clock.GetUtcNow()) is { } rejected)
+        {
+            return rejected;
+        }
+
+        audit.Add(db, scope, action, EntityType, id, before, Snapshot(record));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return CommandResult.Ok();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommandResult.Conflict();
+        }
+    }
+
+    private static void Apply(HeldPatientValues values, HeldPatient record, DateTimeOffset now)
+    {
+        record.Category = values.Category;
+        record.PatientName = values.PatientName;
+        record.IdDocumentType = values.IdDocumentType;
+        record.IdNumber = values.IdNumber;
+        record.IdNumberReversed = Reverse(values.IdNumber);
+        record.InsuranceType = values.InsuranceType;
+        record.Phone = values.Phone;
+        record.AdmittedUtc = values.AdmittedUtc;
+        record.DischargedUtc = values.DischargedUtc;
+        record.VisitUtc = values.VisitUtc;
+        record.Department = values.Department;
+        record.AmountAdvanced = values.AmountAdvanced;
+        record.Invoices.RemoveAll(i => !values.InvoiceNumbers.Contains(i.Number));
+        record.Invoices.AddRange(values.InvoiceNumbers.Where(n => record.Invoices.All(i => i.Number != n)).Select(n => new HeldPatientInvoice { Number = n }));
+        record.Notes = values.Notes;
+        record.UpdatedUtc = now.UtcDateTime;
+    }
+
+    public static string Reverse(string value)
+    {
+        var chars = value.ToCharArray();
+        Array.Reverse(chars);
+        return new string(chars);
+    }
+
+    /// <summary>The audit trail keeps personal data masked too.</summary>
+    private static object Snapshot(HeldPatient p) => new
+    {
+        p.FacilityId,
+        p.Category,
+        p.PatientName,
+        p.IdDocumentType,
+        IdNumber = PersonalDataMask.IdNumber(p.IdNumber),
+        p.InsuranceType,
+        Phone = PersonalDataMask.Phone(p.Phone),
+        p.AdmittedUtc,
+        p.DischargedUtc,
+        p.VisitUtc,
+        p.Department,
+        p.AmountAdvanced,
+        InvoiceNumbers = p.Invoices.Select(i => i.Number).ToList(),
+        p.Notes,
+        p.Status,
+        p.NewPlatformNumber,
+        p.VoidReason,
+    };
+}

@@ -1,0 +1,7 @@
+namespace Dashboard.Time;
+
+/// <summary>The zone instants are shown in when no region says otherwise (SPEC section 9).</summary>
+public static class DisplayZone
+{
+    public static readonly TimeZoneInfo Default = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+}
