@@ -16,6 +16,7 @@ public sealed class AdminTests(BrowserFixture browser)
         await page.ScreenshotIfAskedAsync("admin-users");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "定点医药机构" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "定点医药机构", Level = 1 })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "新建机构" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         await dialog.GetByLabel("机构编码").FillAsync("REH-H09");

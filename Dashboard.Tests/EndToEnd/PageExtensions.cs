@@ -14,6 +14,18 @@ internal static class PageExtensions
         await page.GetByLabel("密码").FillAsync(account.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        await page.WaitInteractiveAsync();
+    }
+
+    /// <summary>Waits until the page's circuit is connected, so clicks reach the interactive page, not the prerendered one.</summary>
+    public static async Task WaitInteractiveAsync(this IPage page) =>
+        await Expect(page.Locator(".app-root[data-interactive='true']")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+
+    /// <summary>Opens a page and waits for it to be interactive.</summary>
+    public static async Task OpenAsync(this IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await page.WaitInteractiveAsync();
     }
 
     /// <summary>Saves a screenshot when E2E_SCREENSHOTS names a folder (for looking at the UI, not for asserting).</summary>

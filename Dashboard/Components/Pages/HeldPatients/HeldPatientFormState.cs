@@ -70,22 +70,16 @@ public sealed class HeldPatientFormState(HeldPatientInput input, Func<HeldPatien
     public bool HasValidIdentity => !_errors.ContainsKey(nameof(HeldPatientInput.IdNumber)) && Input.IdNumber.Length > 0;
 
     /// <summary>Starts a fresh entry, keeping what a desk repeats (category, insurance type, department).</summary>
-    public void ResetKeepingDefaults()
-    {
-        Input = new HeldPatientInput { Category = Input.Category, InsuranceType = Input.InsuranceType, Department = Input.Department };
-        _touched.Clear();
-        _showAll = false;
-        ServerErrors = new Dictionary<string, string[]>();
-        Revalidate();
-        Changed?.Invoke();
-    }
+    public void ResetKeepingDefaults() =>
+        Replace(new HeldPatientInput { Category = Input.Category, InsuranceType = Input.InsuranceType, Department = Input.Department });
 
+    /// <summary>Replaces the whole input (a restored draft, a fresh entry). Not a user edit: <see cref="Changed"/> is not raised.</summary>
     public void Replace(HeldPatientInput input)
     {
         Input = input;
         _touched.Clear();
         _showAll = false;
+        ServerErrors = new Dictionary<string, string[]>();
         Revalidate();
-        Changed?.Invoke();
     }
 }

@@ -1,0 +1,226 @@
+using Dashboard.Core.Access;
+using Dashboard.Core.Audit;
+using Dashboard.Core.Drafts;
+using Dashboard.Core.HeldPatients;
+using Dashboard.Core.Seeding;
+using Dashboard.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Tests.HeldPatients;
+
+/// <summary>
+/// The held-patient services on a seeded database. The clock is 2026-11-22 04:00 UTC (the rehearsal's
+/// first start), so the rehearsal stops on 2026-11-24 12:00 local and patients are logged as spanning the stop.
+/// </summary>
+public sealed class HeldPatientServiceTests : IAsyncLifetime
+{
+    private readonly SeededCore _core = new();
+
+    public Task InitializeAsync() => _core.InitializeAsync();
+
+    public Task DisposeAsync() => _core.DisposeAsync();
+
+    private HeldPatientService Service => _core.Get<HeldPatientService>();
+
+    private HeldPatientQueries Queries => _core.Get<HeldPatientQueries>();
+
+    private static HeldPatientInput Spanning(string name, string? id = null) => new()
+    {
+        Category = HeldPatientCategory.InpatientSpanningOutage,
+        PatientName = name,
+        IdNumber = id ?? TestIds.Resident(),
+        Phone = "13912345678",
+        AdmittedAt = "2026-11-20 09:30",
+        InvoiceNumbers = "INV-0001",
+    };
+
+    private async Task<int> LogAsync(HeldPatientInput input)
+    {
+        var result = await Service.CreateAsync(await _core.ScopeOf(DemoAccounts.Desk.UserName), input);
+        Assert.True(result.Succeeded, string.Join(", ", result.Result.Errors.SelectMany(e => e.Value)));
+        return result.Value;
+    }
+
+    [Fact]
+    public async Task A_desk_logs_a_patient_with_the_regions_deadline_and_an_audit_event()
+    {
+        var id = await LogAsync(Spanning("王芳"));
+
+        var record = await Queries.GetAsync(await _core.ScopeOf("desk"), id);
+
+        Assert.NotNull(record);
+        Assert.Equal(HeldPatientStatus.Logged, record.Status);
+        Assert.Equal("340104********" + TestIds.Resident()[^4..], record.MaskedIdNumber);
+        Assert.Equal("139****5678", record.MaskedPhone);
+        var rehearsal = await _core.Get<Core.Plans.CutoverPlanService>().GetPlanAsync("rehearsal");
+        Assert.Equal(rehearsal!.CatchUp.EndsUtc!.Value.UtcDateTime, record.DeadlineUtc);
+        Assert.Equal(1, await _core.CountAudit(AuditActions.Create, id.ToString()));
+    }
+
+    [Fact]
+    public async Task Only_billing_desks_log_patients()
+    {
+        var result = await Service.CreateAsync(await _core.ScopeOf("supervisor"), Spanning("赵磊"));
+
+        Assert.Equal(CommandStatus.Forbidden, result.Result.Status);
+    }
+
+    [Fact]
+    public async Task Invalid_input_is_refused_and_nothing_is_saved()
+    {
+        var valid = TestIds.Resident();
+        var input = Spanning("刘洋", id: valid[..17] + (valid[17] == '0' ? '1' : '0'));
+        input.Amount = "-3";
+
+        var result = await Service.CreateAsync(await _core.ScopeOf("desk"), input);
+
+        Assert.Equal(CommandStatus.Invalid, result.Result.Status);
+        Assert.Contains(nameof(HeldPatientInput.IdNumber), result.Result.Errors.Keys);
+        Assert.Contains(nameof(HeldPatientInput.Amount), result.Result.Errors.Keys);
+        await using var db = _core.CreateDb();
+        Assert.Equal(0, await db.HeldPatients.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_desk_never_sees_or_changes_another_facilitys_patients()
+    {
+        var id = await LogAsync(Spanning("陈静"));
+        var otherDesk = await OtherDeskScopeAsync();
+
+        var list = await Queries.SearchAsync(otherDesk, new HeldPatientFilter(), 0, 50);
+        var page = await Queries.GetAsync(otherDesk, id);
+        var revealed = await Service.RevealAsync(otherDesk, id);
+        var voided = await Service.ChangeStatusAsync(otherDesk, id, 0, new StatusChange(HeldPatientStatus.Voided, Reason: "x"));
+
+        Assert.Equal(0, list.TotalCount);
+        Assert.Null(page);
+        Assert.Null(revealed);
+        Assert.Equal(CommandStatus.NotFound, voided.Status);
+        Assert.Equal(HeldPatientStatus.Logged, (await Queries.GetAsync(await _core.ScopeOf("desk"), id))!.Status);
+        Assert.Equal(3, await _core.CountAudit(AuditActions.AuthorizationFailed, id.ToString()));
+    }
+
+    [Fact]
+    public async Task The_second_of_two_concurrent_edits_gets_a_conflict_and_nothing_is_overwritten()
+    {
+        var id = await LogAsync(Spanning("杨洋"));
+        var desk = await _core.ScopeOf("desk");
+        var (input, version) = (await Queries.GetForEditAsync(desk, id))!.Value;
+
+        var first = input.Clone();
+        first.Department = "内科";
+        var second = input.Clone();
+        second.Department = "外科";
+        var firstResult = await Service.UpdateAsync(desk, id, version, first);
+        var secondResult = await Service.UpdateAsync(desk, id, version, second);
+        var statusResult = await Service.ChangeStatusAsync(desk, id, version, new StatusChange(HeldPatientStatus.ReRegistered, "NP1"));
+
+        Assert.True(firstResult.Succeeded);
+        Assert.Equal(CommandStatus.Conflict, secondResult.Status);
+        Assert.Equal(CommandStatus.Conflict, statusResult.Status);
+        var saved = await Queries.GetAsync(desk, id);
+        Assert.Equal("内科", saved!.Department);
+        Assert.Equal(HeldPatientStatus.Logged, saved.Status);
+    }
+
+    [Fact]
+    public async Task A_record_is_worked_to_closed_and_a_void_keeps_the_record_with_its_reason()
+    {
+        var desk = await _core.ScopeOf("desk");
+        var id = await LogAsync(Spanning("黄磊"));
+        var other = await LogAsync(Spanning("周敏", TestIds.Resident(start: 5)));
+
+        foreach (var change in new[] { new StatusChange(HeldPatientStatus.ReRegistered, "NP20261130001"), new StatusChange(HeldPatientStatus.Settled), new StatusChange(HeldPatientStatus.Closed) })
+        {
+            var current = await Queries.GetAsync(desk, id);
+            Assert.True((await Service.ChangeStatusAsync(desk, id, current!.Version, change)).Succeeded);
+        }
+
+        var voided = await Service.ChangeStatusAsync(desk, other, (await Queries.GetAsync(desk, other))!.Version, new StatusChange(HeldPatientStatus.Voided, Reason: "重复登记"));
+
+        Assert.True(voided.Succeeded);
+        var closed = await Queries.GetAsync(desk, id);
+        Assert.Equal((HeldPatientStatus.Closed, "NP20261130001"), (closed!.Status, closed.NewPlatformNumber));
+        Assert.Equal("重复登记", (await Queries.GetAsync(desk, other))!.VoidReason);
+        Assert.Equal(CommandStatus.Invalid, (await Service.ChangeStatusAsync(desk, id, closed.Version, new StatusChange(HeldPatientStatus.Voided, Reason: "x"))).Status);
+    }
+
+    [Fact]
+    public async Task Same_id_in_the_region_with_an_overlapping_stay_is_reported_as_a_duplicate()
+    {
+        var id = TestIds.Resident(start: 20);
+        await LogAsync(Spanning("吴刚", id));
+        var desk = await _core.ScopeOf("desk");
+        var context = (await Service.GetFormContextAsync(desk))!;
+        var overlapping = HeldPatientRules.Validate(Spanning("吴刚", id.ToLowerInvariant()), context.RulesAt(_core.Clock.GetUtcNow())).Values!;
+        var otherPerson = HeldPatientRules.Validate(Spanning("吴刚", TestIds.Resident(start: 30)), context.RulesAt(_core.Clock.GetUtcNow())).Values!;
+
+        var matches = await Service.FindDuplicatesAsync(desk, context.RegionId, overlapping, excludeId: null);
+
+        Assert.Single(matches);
+        Assert.True(matches[0].CallerMaySee);
+        Assert.Empty(await Service.FindDuplicatesAsync(desk, context.RegionId, otherPerson, excludeId: null));
+    }
+
+    [Fact]
+    public async Task Searches_find_by_name_start_id_tail_and_invoice_in_the_database()
+    {
+        var desk = await _core.ScopeOf("desk");
+        var id = TestIds.Resident(start: 40);
+        var withInvoice = Spanning("欧阳娜娜", id);
+        withInvoice.InvoiceNumbers = "2026112000777, 2026112000778";
+        await LogAsync(withInvoice);
+        await LogAsync(Spanning("李四", TestIds.Resident(start: 50)));
+
+        Assert.Equal(["欧阳娜娜"], (await Queries.SearchAsync(desk, new HeldPatientFilter(Search: "欧阳"), 0, 10)).Items.Select(r => r.PatientName));
+        Assert.Equal(["欧阳娜娜"], (await Queries.SearchAsync(desk, new HeldPatientFilter(Search: id[^6..]), 0, 10)).Items.Select(r => r.PatientName));
+        Assert.Equal(["欧阳娜娜"], (await Queries.SearchAsync(desk, new HeldPatientFilter(Search: "2026112000778"), 0, 10)).Items.Select(r => r.PatientName));
+        Assert.Equal(0, (await Queries.SearchAsync(desk, new HeldPatientFilter(Search: "娜娜"), 0, 10)).TotalCount);
+        Assert.Equal(2, (await Queries.SearchAsync(desk, new HeldPatientFilter(SortBy: HeldPatientSortColumn.PatientName, Descending: false), 0, 10)).TotalCount);
+    }
+
+    [Fact]
+    public async Task Moving_go_live_recomputes_every_records_deadline_and_overdue()
+    {
+        var desk = await _core.ScopeOf("desk");
+        var id = await LogAsync(Spanning("孙丽"));
+        await using (var db = _core.CreateDb())
+        {
+            var goLive = await db.Milestones.SingleAsync(m => m.Plan!.Region!.Code == "rehearsal" && m.Kind == Core.Plans.MilestoneKind.GoLive);
+            goLive.DueUtc = goLive.DueUtc.AddDays(-30);
+            await db.SaveChangesAsync();
+        }
+
+        var updated = await _core.Get<HeldPatientDeadlines>().RecomputeRegionAsync((await Service.GetFormContextAsync(desk))!.RegionId);
+
+        Assert.Equal(1, updated);
+        var record = await Queries.GetAsync(desk, id);
+        var plan = await _core.Get<Core.Plans.CutoverPlanService>().GetPlanAsync("rehearsal");
+        Assert.Equal(plan!.CatchUp.EndsUtc!.Value.UtcDateTime, record!.DeadlineUtc);
+        Assert.True(record.IsOverdue);
+        Assert.Equal(1, (await Queries.SearchAsync(desk, new HeldPatientFilter(OverdueOnly: true), 0, 10)).TotalCount);
+    }
+
+    [Fact]
+    public async Task Drafts_are_kept_per_user_until_discarded()
+    {
+        var drafts = _core.Get<DraftService>();
+        var desk = await _core.ScopeOf("desk");
+        await drafts.SaveAsync(desk, "held-patient:new", Spanning("未保存的人"));
+
+        var mine = await drafts.LoadAsync<HeldPatientInput>(desk, "held-patient:new");
+        var theirs = await drafts.LoadAsync<HeldPatientInput>(await _core.ScopeOf("supervisor"), "held-patient:new");
+        await drafts.DiscardAsync(desk, "held-patient:new");
+
+        Assert.Equal("未保存的人", mine!.Value.PatientName);
+        Assert.Null(theirs);
+        Assert.Null(await drafts.LoadAsync<HeldPatientInput>(desk, "held-patient:new"));
+    }
+
+    private async Task<AccessScope> OtherDeskScopeAsync()
+    {
+        var desk = await _core.ScopeOf("desk");
+        var other = await _core.Facility("REH-H02");
+        return desk with { UserId = "other-desk", UserName = "other-desk", FacilityId = other.Id };
+    }
+}
