@@ -12,14 +12,8 @@ namespace Dashboard.Tests.Access;
 /// the service layer the pages use. Demo users: the desk is bound to REH-H01 (rehearsal region);
 /// the manager has the rehearsal and Hefei; the supervisor every region.
 /// </summary>
-public sealed class AccessMatrixTests : IAsyncLifetime
+public sealed class AccessMatrixTests : SeededCoreTests
 {
-    private readonly SeededCore _core = new();
-
-    public Task InitializeAsync() => _core.InitializeAsync();
-
-    public Task DisposeAsync() => _core.DisposeAsync();
-
     [Theory]
     [InlineData("desk", "REH-H01", true)]
     [InlineData("desk", "REH-H02", false)]
@@ -30,19 +24,19 @@ public sealed class AccessMatrixTests : IAsyncLifetime
     [InlineData("demo-admin", "XIN-C01", true)]
     public async Task Reading_a_facility_by_id_respects_the_scope(string user, string facilityCode, bool allowed)
     {
-        var scope = await _core.ScopeOf(user);
-        var facility = await _core.Facility(facilityCode);
+        var scope = await Core.ScopeOf(user);
+        var facility = await Core.Facility(facilityCode);
 
-        var row = await _core.Get<FacilityService>().GetAsync(scope, facility.Id);
+        var row = await Core.Get<FacilityService>().GetAsync(scope, facility.Id);
 
         Assert.Equal(allowed, row is not null);
-        Assert.Equal(allowed ? 0 : 1, await _core.CountAudit(AuditActions.AuthorizationFailed, facility.Id.ToString()));
+        Assert.Equal(allowed ? 0 : 1, await Core.CountAudit(AuditActions.AuthorizationFailed, facility.Id.ToString()));
     }
 
     [Fact]
     public async Task A_desk_lists_only_its_own_facility()
     {
-        var rows = await _core.Get<FacilityService>().ListAsync(await _core.ScopeOf("desk"));
+        var rows = await Core.Get<FacilityService>().ListAsync(await Core.ScopeOf("desk"));
 
         Assert.Equal(["REH-H01"], rows.Select(r => r.Code));
     }
@@ -53,7 +47,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
     [InlineData("demo-admin", new[] { "hefei", "hengyang", "panzhihua", "rehearsal", "xinzhou", "zhejiang" })]
     public async Task Regional_roles_list_the_facilities_of_their_regions(string user, string[] regions)
     {
-        var rows = await _core.Get<FacilityService>().ListAsync(await _core.ScopeOf(user));
+        var rows = await Core.Get<FacilityService>().ListAsync(await Core.ScopeOf(user));
 
         Assert.Equal(regions, rows.Select(r => r.RegionCode).Distinct().Order());
     }
@@ -64,9 +58,9 @@ public sealed class AccessMatrixTests : IAsyncLifetime
     [InlineData("manager")]
     public async Task Only_administrators_change_facilities_and_a_refused_change_changes_nothing(string user)
     {
-        var scope = await _core.ScopeOf(user);
-        var own = await _core.Facility("REH-H01");
-        var facilities = _core.Get<FacilityService>();
+        var scope = await Core.ScopeOf(user);
+        var own = await Core.Facility("REH-H01");
+        var facilities = Core.Get<FacilityService>();
 
         var created = await facilities.CreateAsync(scope, new FacilityInput { RegionId = own.RegionId, Code = "NEW-1", Name = "新机构" });
         var renamed = await facilities.UpdateAsync(scope, own.Id, own.Version, new FacilityInput { RegionId = own.RegionId, Code = own.Code, Name = "改名" });
@@ -75,22 +69,22 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         Assert.Equal(CommandStatus.Forbidden, created.Result.Status);
         Assert.Equal(CommandStatus.Forbidden, renamed.Status);
         Assert.Equal(CommandStatus.Forbidden, deactivated.Status);
-        var after = await _core.Facility("REH-H01");
+        var after = await Core.Facility("REH-H01");
         Assert.Equal((own.Name, own.IsActive, own.Version), (after.Name, after.IsActive, after.Version));
-        Assert.Equal(3, await _core.CountAudit(AuditActions.AuthorizationFailed));
+        Assert.Equal(3, await Core.CountAudit(AuditActions.AuthorizationFailed));
     }
 
     [Fact]
     public async Task Desk_addressing_another_facility_by_id_gets_not_found_and_nothing_changes()
     {
-        var desk = await _core.ScopeOf("desk");
-        var other = await _core.Facility("HEF-H01");
+        var desk = await Core.ScopeOf("desk");
+        var other = await Core.Facility("HEF-H01");
 
-        var result = await _core.Get<FacilityService>().SetActiveAsync(desk, other.Id, other.Version, active: false);
+        var result = await Core.Get<FacilityService>().SetActiveAsync(desk, other.Id, other.Version, active: false);
 
         Assert.Equal(CommandStatus.NotFound, result.Status);
-        Assert.True((await _core.Facility("HEF-H01")).IsActive);
-        Assert.Equal(1, await _core.CountAudit(AuditActions.AuthorizationFailed, other.Id.ToString()));
+        Assert.True((await Core.Facility("HEF-H01")).IsActive);
+        Assert.Equal(1, await Core.CountAudit(AuditActions.AuthorizationFailed, other.Id.ToString()));
     }
 
     [Theory]
@@ -99,29 +93,29 @@ public sealed class AccessMatrixTests : IAsyncLifetime
     [InlineData("manager")]
     public async Task Only_administrators_manage_users_and_read_the_audit_trail(string user)
     {
-        var scope = await _core.ScopeOf(user);
-        var admin = await _core.ScopeOf("demo-admin");
-        var users = _core.Get<UserAdminService>();
+        var scope = await Core.ScopeOf(user);
+        var admin = await Core.ScopeOf("demo-admin");
+        var users = Core.Get<UserAdminService>();
         var target = (await users.ListAsync(admin))!.Single(u => u.UserName == DemoAccounts.Desk.UserName);
 
         Assert.Null(await users.ListAsync(scope));
         Assert.Equal(CommandStatus.Forbidden, (await users.CreateAsync(scope, new UserInput { UserName = "x.y", DisplayName = "X", Role = UserRole.Admin })).Result.Status);
         Assert.Equal(CommandStatus.Forbidden, (await users.ResetPasswordAsync(scope, target.Id, target.ConcurrencyStamp)).Result.Status);
         Assert.Equal(CommandStatus.Forbidden, (await users.SetDisabledAsync(scope, target.Id, target.ConcurrencyStamp, disabled: true)).Status);
-        Assert.Null(await _core.Get<AuditQueryService>().SearchAsync(scope, new AuditFilter(), 0, 10));
-        Assert.NotNull(await _core.ScopeOf(DemoAccounts.Desk.UserName));
+        Assert.Null(await Core.Get<AuditQueryService>().SearchAsync(scope, new AuditFilter(), 0, 10));
+        Assert.NotNull(await Core.ScopeOf(DemoAccounts.Desk.UserName));
     }
 
     [Fact]
     public async Task A_disabled_user_has_no_scope_at_all()
     {
-        var admin = await _core.ScopeOf("demo-admin");
-        var users = _core.Get<UserAdminService>();
+        var admin = await Core.ScopeOf("demo-admin");
+        var users = Core.Get<UserAdminService>();
         var desk = (await users.ListAsync(admin))!.Single(u => u.UserName == "desk");
 
         var result = await users.SetDisabledAsync(admin, desk.Id, desk.ConcurrencyStamp, disabled: true);
 
         Assert.True(result.Succeeded);
-        Assert.Null(await _core.Get<AccessScopeResolver>().ResolveAsync(desk.Id, null));
+        Assert.Null(await Core.Get<AccessScopeResolver>().ResolveAsync(desk.Id, null));
     }
 }

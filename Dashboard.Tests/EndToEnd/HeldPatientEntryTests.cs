@@ -53,6 +53,35 @@ public sealed class HeldPatientEntryTests(BrowserFixture browser)
         Assert.Contains("/Count 1", System.Text.Encoding.Latin1.GetString(pdf), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Two_desks_editing_the_same_record_the_second_is_told_and_can_reload()
+    {
+        var first = await browser.NewPageAsync();
+        await first.SignInAsync(DemoAccounts.Desk);
+        await first.OpenAsync("/held-patients/new");
+        await first.Locator("input[data-field='PatientName']").FillAsync("并发测试");
+        await first.Locator("input[data-field='IdNumber']").FillAsync(TestIds.Resident(area: "340102", start: 300));
+        await first.Locator(".save-button").ClickAsync();
+        await Expect(first).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/held-patients/\d+$"));
+        var editUrl = first.Url + "/edit";
+        var second = await browser.NewPageAsync();
+        await second.SignInAsync(DemoAccounts.Desk);
+        await first.OpenAsync(editUrl);
+        await second.OpenAsync(editUrl);
+
+        await first.Locator("input[data-field='Department']").FillAsync("内科");
+        await first.Locator(".save-button").ClickAsync();
+        await Expect(first).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/edit$"));
+        await second.Locator("input[data-field='Department']").FillAsync("外科");
+        await second.Locator(".save-button").ClickAsync();
+
+        await Expect(second.GetByRole(AriaRole.Alert).Filter(new() { HasText = "已被他人修改" })).ToBeVisibleAsync();
+        await Expect(second.Locator("input[data-field='Department']")).ToHaveValueAsync("外科");
+        await second.ScreenshotIfAskedAsync("held-patient-conflict");
+        await second.GetByRole(AriaRole.Button, new() { Name = "加载最新内容" }).ClickAsync();
+        await Expect(second.Locator("input[data-field='Department']")).ToHaveValueAsync("内科");
+    }
+
     /// <summary>Presses Tab until the focus is in the named field (or on the element the selector names).</summary>
     private static async Task TabToAsync(IPage page, string target)
     {

@@ -12,17 +12,11 @@ namespace Dashboard.Tests.HeldPatients;
 /// The held-patient services on a seeded database. The clock is 2026-11-22 04:00 UTC (the rehearsal's
 /// first start), so the rehearsal stops on 2026-11-24 12:00 local and patients are logged as spanning the stop.
 /// </summary>
-public sealed class HeldPatientServiceTests : IAsyncLifetime
+public sealed class HeldPatientServiceTests : SeededCoreTests
 {
-    private readonly SeededCore _core = new();
+    private HeldPatientService Service => Core.Get<HeldPatientService>();
 
-    public Task InitializeAsync() => _core.InitializeAsync();
-
-    public Task DisposeAsync() => _core.DisposeAsync();
-
-    private HeldPatientService Service => _core.Get<HeldPatientService>();
-
-    private HeldPatientQueries Queries => _core.Get<HeldPatientQueries>();
+    private HeldPatientQueries Queries => Core.Get<HeldPatientQueries>();
 
     private static HeldPatientInput Spanning(string name, string? id = null) => new()
     {
@@ -36,7 +30,7 @@ public sealed class HeldPatientServiceTests : IAsyncLifetime
 
     private async Task<int> LogAsync(HeldPatientInput input)
     {
-        var result = await Service.CreateAsync(await _core.ScopeOf(DemoAccounts.Desk.UserName), input);
+        var result = await Service.CreateAsync(await Core.ScopeOf(DemoAccounts.Desk.UserName), input);
         Assert.True(result.Succeeded, string.Join(", ", result.Result.Errors.SelectMany(e => e.Value)));
         return result.Value;
     }
@@ -46,21 +40,21 @@ public sealed class HeldPatientServiceTests : IAsyncLifetime
     {
         var id = await LogAsync(Spanning("王芳"));
 
-        var record = await Queries.GetAsync(await _core.ScopeOf("desk"), id);
+        var record = await Queries.GetAsync(await Core.ScopeOf("desk"), id);
 
         Assert.NotNull(record);
         Assert.Equal(HeldPatientStatus.Logged, record.Status);
         Assert.Equal("340104********" + TestIds.Resident()[^4..], record.MaskedIdNumber);
         Assert.Equal("139****5678", record.MaskedPhone);
-        var rehearsal = await _core.Get<Core.Plans.CutoverPlanService>().GetPlanAsync("rehearsal");
+        var rehearsal = await Core.Get<Dashboard.Core.Plans.CutoverPlanService>().GetPlanAsync("rehearsal");
         Assert.Equal(rehearsal!.CatchUp.EndsUtc!.Value.UtcDateTime, record.DeadlineUtc);
-        Assert.Equal(1, await _core.CountAudit(AuditActions.Create, id.ToString()));
+        Assert.Equal(1, await Core.CountAudit(AuditActions.Create, id.ToString()));
     }
 
     [Fact]
     public async Task Only_billing_desks_log_patients()
     {
-        var result = await Service.CreateAsync(await _core.ScopeOf("supervisor"), Spanning("赵磊"));
+        var result = await Service.CreateAsync(await Core.ScopeOf("supervisor"), Spanning("赵磊"));
 
         Assert.Equal(CommandStatus.Forbidden, result.Result.Status);
     }
@@ -72,12 +66,12 @@ public sealed class HeldPatientServiceTests : IAsyncLifetime
         var input = Spanning("刘洋", id: valid[..17] + (valid[17] == '0' ? '1' : '0'));
         input.Amount = "-3";
 
-        var result = await Service.CreateAsync(await _core.ScopeOf("desk"), input);
+        var result = await Service.CreateAsync(await Core.ScopeOf("desk"), input);
 
         Assert.Equal(CommandStatus.Invalid, result.Result.Status);
         Assert.Contains(nameof(HeldPatientInput.IdNumber), result.Result.Errors.Keys);
         Assert.Contains(nameof(HeldPatientInput.Amount), result.Result.Errors.Keys);
-        await using var db = _core.CreateDb();
+        await using var db = Core.CreateDb();
         Assert.Equal(0, await db.HeldPatients.CountAsync());
     }
 
@@ -96,15 +90,15 @@ public sealed class HeldPatientServiceTests : IAsyncLifetime
         Assert.Null(page);
         Assert.Null(revealed);
         Assert.Equal(CommandStatus.NotFound, voided.Status);
-        Assert.Equal(HeldPatientStatus.Logged, (await Queries.GetAsync(await _core.ScopeOf("desk"), id))!.Status);
-        Assert.Equal(3, await _core.CountAudit(AuditActions.AuthorizationFailed, id.ToString()));
+        Assert.Equal(HeldPatientStatus.Logged, (await Queries.GetAsync(await Core.ScopeOf("desk"), id))!.Status);
+        Assert.Equal(3, await Core.CountAudit(AuditActions.AuthorizationFailed, id.ToString()));
     }
 
     [Fact]
     public async Task The_second_of_two_concurrent_edits_gets_a_conflict_and_nothing_is_overwritten()
     {
         var id = await LogAsync(Spanning("杨洋"));
-        var desk = await _core.ScopeOf("desk");
+        var desk = await Core.ScopeOf("desk");
         var (input, version) = (await Queries.GetForEditAsync(desk, id))!.Value;
 
         var first = input.Clone();
@@ -126,7 +120,7 @@ public sealed class HeldPatientServiceTests : IAsyncLifetime
     [Fact]
     public async Task A_record_is_worked_to_closed_and_a_void_keeps_the_record_with_its_reason()
     {
-        var desk = await _core.ScopeOf("desk");
+        var desk = await Core.ScopeOf("desk");
         var id = await LogAsync(Spanning("黄磊"));
         var other = await LogAsync(Spanning("周敏", TestIds.Resident(start: 5)));
 
@@ -150,10 +144,10 @@ public sealed class HeldPatientServiceTests : IAsyncLifetime
     {
         var id = TestIds.Resident(start: 20);
         await LogAsync(Spanning("吴刚", id));
-        var desk = await _core.ScopeOf("desk");
+        var desk = await Core.ScopeOf("desk");
         var context = (await Service.GetFormContextAsync(desk))!;
-        var overlapping = HeldPatientRules.Validate(Spanning("吴刚", id.ToLowerInvariant()), context.RulesAt(_core.Clock.GetUtcNow())).Values!;
-        var otherPerson = HeldPatientRules.Validate(Spanning("吴刚", TestIds.Resident(start: 30)), context.RulesAt(_core.Clock.GetUtcNow())).Values!;
+        var overlapping = HeldPatientRules.Validate(Spanning("吴刚", id.ToLowerInvariant()), context.RulesAt(Core.Clock.GetUtcNow())).Values!;
+        var otherPerson = HeldPatientRules.Validate(Spanning("吴刚", TestIds.Resident(start: 30)), context.RulesAt(Core.Clock.GetUtcNow())).Values!;
 
         var matches = await Service.FindDuplicatesAsync(desk, context.RegionId, overlapping, excludeId: null);
 
@@ -165,7 +159,7 @@ public sealed class HeldPatientServiceTests : IAsyncLifetime
     [Fact]
     public async Task Searches_find_by_name_start_id_tail_and_invoice_in_the_database()
     {
-        var desk = await _core.ScopeOf("desk");
+        var desk = await Core.ScopeOf("desk");
         var id = TestIds.Resident(start: 40);
         var withInvoice = Spanning("欧阳娜娜", id);
         withInvoice.InvoiceNumbers = "2026112000777, 2026112000778";
@@ -182,20 +176,20 @@ public sealed class HeldPatientServiceTests : IAsyncLifetime
     [Fact]
     public async Task Moving_go_live_recomputes_every_records_deadline_and_overdue()
     {
-        var desk = await _core.ScopeOf("desk");
+        var desk = await Core.ScopeOf("desk");
         var id = await LogAsync(Spanning("孙丽"));
-        await using (var db = _core.CreateDb())
+        await using (var db = Core.CreateDb())
         {
-            var goLive = await db.Milestones.SingleAsync(m => m.Plan!.Region!.Code == "rehearsal" && m.Kind == Core.Plans.MilestoneKind.GoLive);
+            var goLive = await db.Milestones.SingleAsync(m => m.Plan!.Region!.Code == "rehearsal" && m.Kind == Dashboard.Core.Plans.MilestoneKind.GoLive);
             goLive.DueUtc = goLive.DueUtc.AddDays(-30);
             await db.SaveChangesAsync();
         }
 
-        var updated = await _core.Get<HeldPatientDeadlines>().RecomputeRegionAsync((await Service.GetFormContextAsync(desk))!.RegionId);
+        var updated = await Core.Get<HeldPatientDeadlines>().RecomputeRegionAsync((await Service.GetFormContextAsync(desk))!.RegionId);
 
         Assert.Equal(1, updated);
         var record = await Queries.GetAsync(desk, id);
-        var plan = await _core.Get<Core.Plans.CutoverPlanService>().GetPlanAsync("rehearsal");
+        var plan = await Core.Get<Dashboard.Core.Plans.CutoverPlanService>().GetPlanAsync("rehearsal");
         Assert.Equal(plan!.CatchUp.EndsUtc!.Value.UtcDateTime, record!.DeadlineUtc);
         Assert.True(record.IsOverdue);
         Assert.Equal(1, (await Queries.SearchAsync(desk, new HeldPatientFilter(OverdueOnly: true), 0, 10)).TotalCount);
@@ -204,12 +198,12 @@ public sealed class HeldPatientServiceTests : IAsyncLifetime
     [Fact]
     public async Task Drafts_are_kept_per_user_until_discarded()
     {
-        var drafts = _core.Get<DraftService>();
-        var desk = await _core.ScopeOf("desk");
+        var drafts = Core.Get<DraftService>();
+        var desk = await Core.ScopeOf("desk");
         await drafts.SaveAsync(desk, "held-patient:new", Spanning("未保存的人"));
 
         var mine = await drafts.LoadAsync<HeldPatientInput>(desk, "held-patient:new");
-        var theirs = await drafts.LoadAsync<HeldPatientInput>(await _core.ScopeOf("supervisor"), "held-patient:new");
+        var theirs = await drafts.LoadAsync<HeldPatientInput>(await Core.ScopeOf("supervisor"), "held-patient:new");
         await drafts.DiscardAsync(desk, "held-patient:new");
 
         Assert.Equal("未保存的人", mine!.Value.PatientName);
@@ -219,8 +213,8 @@ public sealed class HeldPatientServiceTests : IAsyncLifetime
 
     private async Task<AccessScope> OtherDeskScopeAsync()
     {
-        var desk = await _core.ScopeOf("desk");
-        var other = await _core.Facility("REH-H02");
+        var desk = await Core.ScopeOf("desk");
+        var other = await Core.Facility("REH-H02");
         return desk with { UserId = "other-desk", UserName = "other-desk", FacilityId = other.Id };
     }
 }
