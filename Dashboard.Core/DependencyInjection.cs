@@ -70,6 +70,9 @@ public static class DependencyInjection
         services.AddSingleton<HeldPatientQueries>();
         services.AddSingleton<HeldPatientDeadlines>();
         services.AddSingleton<DraftService>();
+        services.AddSingleton<PaperForms.PaperFormService>();
+        services.AddSingleton<PaperForms.PaperFormQueries>();
+        services.AddSingleton<PaperForms.FormStockService>();
         services.AddSingleton<SyntheticHeldPatientGenerator>();
         services.AddSingleton<Benchmarks.HeldPatientBenchmark>();
         return services;

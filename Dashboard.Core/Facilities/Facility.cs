@@ -8,6 +8,8 @@ public enum FacilityKind
     Hospital,
     Clinic,
     Pharmacy,
+    /// <summary>The agency's service window (经办窗口): where offline intake (线下受理) is kept.</summary>
+    AgencyWindow,
 }
 
 /// <summary>A designated hospital, clinic or pharmacy (定点医药机构) in a region. Deactivated, never deleted.</summary>

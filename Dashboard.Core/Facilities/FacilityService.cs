@@ -55,15 +55,8 @@ public sealed class FacilityService(IDbContextFactory<DashboardDbContext> dbFact
 
         var facility = new Facility { Code = "", Name = "" };
         Apply(input, facility);
-        db.Facilities.Add(facility);
-
-        // The new id is known only after the insert: both rows go in one transaction.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        audit.Add(db, scope, AuditActions.Create, nameof(Facility), facility.Id, after: Snapshot(facility));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new CommandResult<int>(CommandResult.Ok(), facility.Id);
+        var id = await AuditedChange.InsertAsync(db, audit, scope, facility, nameof(Facility), f => f.Id, Snapshot, cancellationToken);
+        return new CommandResult<int>(CommandResult.Ok(), id);
     }
 
     public Task<CommandResult> UpdateAsync(AccessScope scope, int id, long expectedVersion, FacilityInput input, CancellationToken cancellationToken = default) =>
@@ -102,23 +95,8 @@ public sealed class FacilityService(IDbContextFactory<DashboardDbContext> dbFact
             return facility is null ? CommandResult.NotFound() : CommandResult.Forbidden();
         }
 
-        var before = Snapshot(facility);
-        db.Entry(facility).Property(f => f.Version).OriginalValue = expectedVersion;
-        if (await change(db, facility) is { } rejected)
-        {
-            return rejected;
-        }
-
-        audit.Add(db, scope, action, nameof(Facility), id, before, Snapshot(facility));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return CommandResult.Ok();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return CommandResult.Conflict();
-        }
+        return await AuditedChange.SaveAsync(db, audit, scope, facility, expectedVersion, action, nameof(Facility), id, Snapshot,
+            f => change(db, f), cancellationToken);
     }
 
     private static async Task<CommandResult?> ValidateAsync(DashboardDbContext db, FacilityInput input, int? excludeId, CancellationToken cancellationToken)

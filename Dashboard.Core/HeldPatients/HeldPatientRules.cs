@@ -19,7 +19,6 @@ public static partial class HeldPatientRules
     public const string AdmittedBeforeStop = "Time_AdmittedBeforeStop";
     public const string DuringOutage = "Time_DuringOutage";
     public const string BeforeGoLive = "Time_BeforeGoLive";
-    public const string OtherIdFormat = "Id_OtherFormat";
     public const string AmountFormat = "Amount_Format";
     public const string AmountNegative = "Amount_Negative";
     public const string InvoiceFormat = "Invoice_Format";
@@ -71,28 +70,8 @@ public static partial class HeldPatientRules
         (text ?? "").Split([',', '，', ';', '；', ' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
-    private static string ValidateId(HeldPatientInput input, HeldPatientRuleContext context, ValidationErrors errors)
-    {
-        var id = ResidentIdNumber.Normalize(input.IdNumber);
-        if (id.Length == 0)
-        {
-            errors.Add(nameof(input.IdNumber), ValidationErrors.Required);
-        }
-        else if (input.IdDocumentType == IdDocumentType.ResidentId)
-        {
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Now, context.TimeZone).DateTime);
-            if (ResidentIdNumber.Validate(id, today) is { } error)
-            {
-                errors.Add(nameof(input.IdNumber), error);
-            }
-        }
-        else if (!OtherDocumentNumber().IsMatch(id))
-        {
-            errors.Add(nameof(input.IdNumber), OtherIdFormat);
-        }
-
-        return id;
-    }
+    private static string ValidateId(HeldPatientInput input, HeldPatientRuleContext context, ValidationErrors errors) =>
+        IdDocumentRules.Validate(nameof(input.IdNumber), input.IdDocumentType, input.IdNumber, context.Now, context.TimeZone, errors);
 
     private static DateTime? ParseTime(string field, string? text, HeldPatientRuleContext context, ValidationErrors errors)
     {
@@ -210,9 +189,6 @@ public static partial class HeldPatientRules
     }
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    [GeneratedRegex("^[A-Z0-9-]{4,30}$")]
-    private static partial Regex OtherDocumentNumber();
 
     [GeneratedRegex("^[A-Za-z0-9-]{1,40}$")]
     private static partial Regex InvoiceNumber();

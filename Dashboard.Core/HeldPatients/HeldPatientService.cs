@@ -58,13 +58,8 @@ public sealed class HeldPatientService(
         };
         Apply(values, record, now);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.HeldPatients.Add(record);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        audit.Add(db, scope, AuditActions.Create, EntityType, record.Id, after: Snapshot(record));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new CommandResult<int>(CommandResult.Ok(), record.Id);
+        var id = await AuditedChange.InsertAsync(db, audit, scope, record, EntityType, r => r.Id, Snapshot, cancellationToken);
+        return new CommandResult<int>(CommandResult.Ok(), id);
     }
 
     public Task<CommandResult> UpdateAsync(AccessScope scope, int id, long expectedVersion, HeldPatientInput input, CancellationToken cancellationToken = default) =>
@@ -159,23 +154,8 @@ public sealed class HeldPatientService(
             return record is null ? CommandResult.NotFound() : CommandResult.Forbidden();
         }
 
-        var before = Snapshot(record);
-        db.Entry(record).Property(p => p.Version).OriginalValue = expectedVersion;
-        if (await change(record, clock.GetUtcNow()) is { } rejected)
-        {
-            return rejected;
-        }
-
-        audit.Add(db, scope, action, EntityType, id, before, Snapshot(record));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return CommandResult.Ok();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return CommandResult.Conflict();
-        }
+        return await AuditedChange.SaveAsync(db, audit, scope, record, expectedVersion, action, EntityType, id, Snapshot,
+            r => change(r, clock.GetUtcNow()), cancellationToken);
     }
 
     private static void Apply(HeldPatientValues values, HeldPatient record, DateTimeOffset now)

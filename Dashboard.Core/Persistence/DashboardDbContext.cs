@@ -2,6 +2,7 @@ using Dashboard.Core.Accounts;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Drafts;
 using Dashboard.Core.HeldPatients;
+using Dashboard.Core.PaperForms;
 using Dashboard.Core.Facilities;
 using Dashboard.Core.Plans;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -30,6 +31,10 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<HeldPatient> HeldPatients => Set<HeldPatient>();
 
     public DbSet<FormDraft> FormDrafts => Set<FormDraft>();
+
+    public DbSet<PaperForm> PaperForms => Set<PaperForm>();
+
+    public DbSet<FormStockRange> FormStockRanges => Set<FormStockRange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

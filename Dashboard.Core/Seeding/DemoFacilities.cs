@@ -25,6 +25,7 @@ public static class DemoFacilities
         yield return Make(region, $"{prefix}-H02", $"{place}中医医院", FacilityKind.Hospital, $"{areaCode}-62002002");
         yield return Make(region, $"{prefix}-C01", $"{place}城东社区卫生服务中心", FacilityKind.Clinic, $"{areaCode}-62003003");
         yield return Make(region, $"{prefix}-P01", $"{place}康民大药房", FacilityKind.Pharmacy, $"{areaCode}-62004004");
+        yield return Make(region, $"{prefix}-W01", $"{place}医保经办中心服务窗口", FacilityKind.AgencyWindow, $"{areaCode}-12393");
     }
 
     private static Facility Make(Region region, string code, string name, FacilityKind kind, string phone) => new()

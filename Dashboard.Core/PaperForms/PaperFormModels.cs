@@ -1,0 +1,79 @@
+using Dashboard.Core.Facilities;
+using Dashboard.Core.HeldPatients;
+
+namespace Dashboard.Core.PaperForms;
+
+/// <summary>A facility (or agency window) the caller may register forms at, with the kinds allowed there.</summary>
+public sealed record FormPlace(int FacilityId, string FacilityName, FacilityKind FacilityKind, int RegionId, IReadOnlyList<PaperFormKind> Kinds);
+
+public sealed record PaperFormRow(
+    int Id, string FacilityName, PaperFormKind Kind, PaperFormSubkind Subkind, string SerialNumber, string PatientName, string MaskedIdNumber,
+    string? Destination, DateTime IssuedUtc, PaperFormStatus Status, DateTime? DeadlineUtc, bool IsOverdue);
+
+public sealed record PaperFormDetails(
+    int Id, int FacilityId, string FacilityName, int RegionId, TimeZoneInfo TimeZone, PaperFormKind Kind, PaperFormSubkind Subkind, string SerialNumber,
+    string PatientName, IdDocumentType IdDocumentType, string MaskedIdNumber, string? FromPlace, string? Destination, DateTime IssuedUtc,
+    string? Reason, bool SignedAndStamped, string IssuedBy, int? HeldPatientId, string? HeldPatientName, PaperFormStatus Status,
+    string? FilingNumber, string? StatusReason, DateTime? DeadlineUtc, bool IsOverdue, string EnteredByName, DateTime EnteredUtc, long Version);
+
+public sealed record PaperFormFilter(
+    string? Search = null, PaperFormKind? Kind = null, PaperFormStatus? Status = null, bool OverdueOnly = false, int? HeldPatientId = null,
+    bool NewestFirst = true);
+
+public sealed record FormStatusChange(PaperFormStatus Target, string? FilingNumber = null, string? Reason = null);
+
+/// <summary>One stock range with what became of each number in it.</summary>
+public sealed record StockRangeReport(
+    int RangeId, string FacilityName, PaperFormKind Kind, string FirstSerial, string LastSerial, string? IssuedTo,
+    int Used, int Voided, IReadOnlyList<string> Missing, int Remaining);
+
+public sealed class StockRangeInput
+{
+    public int FacilityId { get; set; }
+
+    public PaperFormKind Kind { get; set; } = PaperFormKind.TransferReferral;
+
+    public string FirstSerial { get; set; } = "";
+
+    public string LastSerial { get; set; } = "";
+
+    public string? IssuedTo { get; set; }
+}
+
+/// <summary>For the held patient's page: the forms linked to it.</summary>
+public sealed record LinkedForm(int Id, PaperFormKind Kind, string SerialNumber, PaperFormStatus Status);
+
+public static class PaperFormStatusRules
+{
+    public const string NotAllowed = "Status_NotAllowed";
+    public const string FilingNumberRequired = "Form_FilingNumberRequired";
+    public const string ReasonRequired = "Status_ReasonRequired";
+
+    public static IReadOnlyList<PaperFormStatus> From(PaperFormStatus status) => status switch
+    {
+        PaperFormStatus.Received => [PaperFormStatus.BackEntered, PaperFormStatus.Rejected, PaperFormStatus.Voided],
+        PaperFormStatus.BackEntered => [PaperFormStatus.Rejected, PaperFormStatus.Voided],
+        _ => [],
+    };
+
+    public static (string Field, string Key)? Check(PaperFormStatus current, FormStatusChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (!From(current).Contains(change.Target))
+        {
+            return ("", NotAllowed);
+        }
+
+        if (change.Target == PaperFormStatus.BackEntered && string.IsNullOrWhiteSpace(change.FilingNumber))
+        {
+            return (nameof(FormStatusChange.FilingNumber), FilingNumberRequired);
+        }
+
+        if (change.Target is PaperFormStatus.Rejected or PaperFormStatus.Voided && string.IsNullOrWhiteSpace(change.Reason))
+        {
+            return (nameof(FormStatusChange.Reason), ReasonRequired);
+        }
+
+        return null;
+    }
+}

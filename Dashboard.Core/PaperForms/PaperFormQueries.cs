@@ -1,0 +1,96 @@
+using Dashboard.Core.Access;
+using Dashboard.Core.Audit;
+using Dashboard.Core.HeldPatients;
+using Dashboard.Core.Persistence;
+using Dashboard.Core.Privacy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Core.PaperForms;
+
+/// <summary>Paper-form lists and pages, scoped and paged in the database.</summary>
+public sealed class PaperFormQueries(IDbContextFactory<DashboardDbContext> dbFactory, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<PagedResult<PaperFormRow>> SearchAsync(AccessScope scope, PaperFormFilter filter, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(filter);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = Filter(db.PaperForms.AsNoTracking().VisibleTo(scope), filter, now);
+        var total = await query.CountAsync(cancellationToken);
+        var ordered = filter.NewestFirst ? query.OrderByDescending(f => f.EnteredUtc).ThenByDescending(f => f.Id) : query.OrderBy(f => f.EnteredUtc).ThenBy(f => f.Id);
+        var rows = await ordered.Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, 200))
+            .Select(f => new { f.Id, FacilityName = f.Facility!.Name, f.Kind, f.Subkind, f.SerialNumber, f.PatientName, f.IdNumber, f.Destination, f.IssuedUtc, f.Status, f.DeadlineUtc })
+            .ToListAsync(cancellationToken);
+        return new PagedResult<PaperFormRow>(
+            rows.Select(f => new PaperFormRow(f.Id, f.FacilityName, f.Kind, f.Subkind, f.SerialNumber, f.PatientName, PersonalDataMask.IdNumber(f.IdNumber),
+                f.Destination, f.IssuedUtc, f.Status, f.DeadlineUtc, f.Status.IsOpen() && f.DeadlineUtc < now)).ToList(),
+            total);
+    }
+
+    public async Task<PaperFormDetails?> GetAsync(AccessScope scope, int id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var f = await db.PaperForms.AsNoTracking().VisibleTo(scope).Include(x => x.Facility).ThenInclude(x => x!.Region).ThenInclude(r => r!.Plan)
+            .Include(x => x.HeldPatient).FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+        if (f is null)
+        {
+            if (await db.PaperForms.AnyAsync(x => x.Id == id, cancellationToken))
+            {
+                await audit.RecordDeniedAsync(scope, nameof(PaperForm), id, "read", cancellationToken);
+            }
+
+            return null;
+        }
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(f.Facility?.Region?.Plan?.TimeZoneId ?? "Asia/Shanghai");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var heldVisible = f.HeldPatient is { } held && scope.CanSeeFacility(held.FacilityId, held.RegionId);
+        return new PaperFormDetails(
+            f.Id, f.FacilityId, f.Facility!.Name, f.RegionId, zone, f.Kind, f.Subkind, f.SerialNumber, f.PatientName, f.IdDocumentType,
+            PersonalDataMask.IdNumber(f.IdNumber), f.FromPlace, f.Destination, f.IssuedUtc, f.Reason, f.SignedAndStamped, f.IssuedBy,
+            heldVisible ? f.HeldPatientId : null, heldVisible ? f.HeldPatient!.PatientName : null, f.Status, f.FilingNumber, f.StatusReason,
+            f.DeadlineUtc, f.Status.IsOpen() && f.DeadlineUtc < now, f.EnteredByName, f.EnteredUtc, f.Version);
+    }
+
+    /// <summary>The forms linked to a held patient that the caller may see.</summary>
+    public async Task<IReadOnlyList<LinkedForm>> LinkedToAsync(AccessScope scope, int heldPatientId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.PaperForms.AsNoTracking().VisibleTo(scope).Where(f => f.HeldPatientId == heldPatientId)
+            .OrderBy(f => f.Id).Select(f => new LinkedForm(f.Id, f.Kind, f.SerialNumber, f.Status)).ToListAsync(cancellationToken);
+    }
+
+    private static IQueryable<PaperForm> Filter(IQueryable<PaperForm> query, PaperFormFilter filter, DateTime now)
+    {
+        if (filter.Kind is { } kind)
+        {
+            query = query.Where(f => f.Kind == kind);
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(f => f.Status == status);
+        }
+
+        if (filter.OverdueOnly)
+        {
+            query = query.Where(f => f.Status == PaperFormStatus.Received && f.DeadlineUtc < now);
+        }
+
+        if (filter.HeldPatientId is { } heldId)
+        {
+            query = query.Where(f => f.HeldPatientId == heldId);
+        }
+
+        var search = filter.Search?.Trim().ToUpperInvariant();
+        if (!string.IsNullOrEmpty(search))
+        {
+            var pattern = search.Replace("*", "", StringComparison.Ordinal).Replace("?", "", StringComparison.Ordinal).Replace("[", "", StringComparison.Ordinal) + "*";
+            query = query.Where(f => f.SerialNumber == search || EF.Functions.Glob(f.PatientName, pattern) || f.IdNumber.EndsWith(search));
+        }
+
+        return query;
+    }
+}

@@ -1,0 +1,46 @@
+using Dashboard.Core.PaperForms;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Dashboard.Core.Persistence.Configurations;
+
+internal sealed class PaperFormConfiguration : IEntityTypeConfiguration<PaperForm>
+{
+    public void Configure(EntityTypeBuilder<PaperForm> builder)
+    {
+        builder.Property(f => f.SerialNumber).HasMaxLength(30);
+        builder.Property(f => f.PatientName).HasMaxLength(50);
+        builder.Property(f => f.IdNumber).HasMaxLength(30);
+        builder.Property(f => f.FromPlace).HasMaxLength(100);
+        builder.Property(f => f.Destination).HasMaxLength(100);
+        builder.Property(f => f.Reason).HasMaxLength(500);
+        builder.Property(f => f.IssuedBy).HasMaxLength(50);
+        builder.Property(f => f.FilingNumber).HasMaxLength(60);
+        builder.Property(f => f.StatusReason).HasMaxLength(500);
+        builder.Property(f => f.EnteredByUserId).HasMaxLength(450);
+        builder.Property(f => f.EnteredByName).HasMaxLength(256);
+        builder.Property(f => f.Version).IsConcurrencyToken();
+        builder.HasOne(f => f.Facility).WithMany().HasForeignKey(f => f.FacilityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Plans.Region>().WithMany().HasForeignKey(f => f.RegionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(f => f.HeldPatient).WithMany().HasForeignKey(f => f.HeldPatientId).OnDelete(DeleteBehavior.Restrict);
+
+        // A form number is printed once per facility: the database refuses a second form with it.
+        builder.HasIndex(f => new { f.FacilityId, f.SerialNumber }).IsUnique();
+        builder.HasIndex(f => new { f.FacilityId, f.EnteredUtc });
+        builder.HasIndex(f => new { f.RegionId, f.EnteredUtc });
+        builder.HasIndex(f => new { f.RegionId, f.Status, f.DeadlineUtc });
+        builder.HasIndex(f => f.HeldPatientId);
+    }
+}
+
+internal sealed class FormStockRangeConfiguration : IEntityTypeConfiguration<FormStockRange>
+{
+    public void Configure(EntityTypeBuilder<FormStockRange> builder)
+    {
+        builder.Property(r => r.Prefix).HasMaxLength(20);
+        builder.Property(r => r.IssuedTo).HasMaxLength(100);
+        builder.Property(r => r.EnteredByName).HasMaxLength(256);
+        builder.HasOne<Facilities.Facility>().WithMany().HasForeignKey(r => r.FacilityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.FacilityId, r.Kind, r.First });
+    }
+}

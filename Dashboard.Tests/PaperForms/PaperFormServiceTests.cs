@@ -1,0 +1,210 @@
+using Dashboard.Core.Access;
+using Dashboard.Core.Audit;
+using Dashboard.Core.HeldPatients;
+using Dashboard.Core.PaperForms;
+using Dashboard.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Tests.PaperForms;
+
+public sealed class PaperFormServiceTests : SeededCoreTests
+{
+    private PaperFormService Forms => Core.Get<PaperFormService>();
+
+    private async Task<PaperFormInput> TransferAsync(string serial, string facilityCode = "REH-H01", int? heldPatientId = null) => new()
+    {
+        FacilityId = (await Core.Facility(facilityCode)).Id,
+        Kind = PaperFormKind.TransferReferral,
+        Subkind = PaperFormSubkind.InCity,
+        SerialNumber = serial,
+        PatientName = "转院患者",
+        IdNumber = TestIds.Resident(start: 400),
+        Destination = "演练市中医医院",
+        IssuedAt = "2026-11-21 15:00",
+        IssuedBy = "李医生",
+        HeldPatientId = heldPatientId,
+    };
+
+    private async Task<AccessScope> DeskOf(string facilityCode)
+    {
+        var desk = await Core.ScopeOf("desk");
+        var facility = await Core.Facility(facilityCode);
+        return facility.Id == desk.FacilityId ? desk : desk with { UserId = "desk-" + facilityCode, UserName = "desk-" + facilityCode, FacilityId = facility.Id };
+    }
+
+    private async Task<int> RegisterAsync(AccessScope scope, PaperFormInput input)
+    {
+        var result = await Forms.CreateAsync(scope, input);
+        Assert.True(result.Succeeded, string.Join(", ", result.Result.Errors.SelectMany(e => e.Value)));
+        return result.Value;
+    }
+
+    [Fact]
+    public async Task A_serial_is_unique_within_a_facility_and_the_clash_names_the_existing_form()
+    {
+        var desk = await DeskOf("REH-H01");
+        var first = await RegisterAsync(desk, await TransferAsync("0012"));
+
+        var again = await Forms.CreateAsync(desk, await TransferAsync("0012"));
+        var elsewhere = await Forms.CreateAsync(await DeskOf("REH-H02"), await TransferAsync("0012", "REH-H02"));
+
+        Assert.Equal(CommandStatus.Invalid, again.Result.Status);
+        var message = again.Result.Errors[nameof(PaperFormInput.SerialNumber)].Single();
+        Assert.StartsWith(PaperFormService.SerialTaken + "::0012::转院患者::", message, StringComparison.Ordinal);
+        Assert.EndsWith("::" + first, message, StringComparison.Ordinal);
+        Assert.True(elsewhere.Succeeded);
+    }
+
+    [Fact]
+    public async Task The_database_itself_refuses_a_second_form_with_the_same_serial_at_a_facility()
+    {
+        var desk = await DeskOf("REH-H01");
+        await RegisterAsync(desk, await TransferAsync("0099"));
+        await using var db = Core.CreateDb();
+        var copy = await db.PaperForms.AsNoTracking().SingleAsync();
+        copy.Id = 0;
+        db.PaperForms.Add(copy);
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task Gap_report_shows_used_voided_missing_and_unused_numbers_per_range()
+    {
+        var desk = await DeskOf("REH-H01");
+        var stock = Core.Get<FormStockService>();
+        var facility = (await Core.Facility("REH-H01")).Id;
+        Assert.True((await stock.AddRangeAsync(desk, new StockRangeInput { FacilityId = facility, FirstSerial = "0001", LastSerial = "0010", IssuedTo = "一楼窗口" })).Succeeded);
+        foreach (var serial in new[] { "0001", "0002", "0004", "0007" })
+        {
+            await RegisterAsync(desk, await TransferAsync(serial));
+        }
+
+        var voidedId = (await Core.Get<PaperFormQueries>().SearchAsync(desk, new PaperFormFilter(Search: "0002"), 0, 5)).Items.Single().Id;
+        var voided = await Core.Get<PaperFormQueries>().GetAsync(desk, voidedId);
+        Assert.True((await Forms.ChangeStatusAsync(desk, voidedId, voided!.Version, new FormStatusChange(PaperFormStatus.Voided, Reason: "填错作废"))).Succeeded);
+
+        var report = (await stock.ReportAsync(desk)).Single();
+
+        Assert.Equal(("0001", "0010", "一楼窗口"), (report.FirstSerial, report.LastSerial, report.IssuedTo));
+        Assert.Equal(3, report.Used);
+        Assert.Equal(1, report.Voided);
+        Assert.Equal(["0003", "0005–0006"], report.Missing);
+        Assert.Equal(3, report.Remaining);
+    }
+
+    [Theory]
+    [InlineData("0001", "00A9")]
+    [InlineData("0010", "0001")]
+    [InlineData("001", "0200")]
+    [InlineData("A-0001", "B-0200")]
+    public async Task Malformed_ranges_are_refused(string first, string last)
+    {
+        var desk = await DeskOf("REH-H01");
+
+        var result = await Core.Get<FormStockService>().AddRangeAsync(desk, new StockRangeInput { FacilityId = desk.FacilityId!.Value, FirstSerial = first, LastSerial = last });
+
+        Assert.Equal([FormStockService.RangeFormat], result.Result.Errors[nameof(StockRangeInput.FirstSerial)]);
+    }
+
+    [Fact]
+    public async Task Overlapping_ranges_are_refused()
+    {
+        var desk = await DeskOf("REH-H01");
+        var stock = Core.Get<FormStockService>();
+        await stock.AddRangeAsync(desk, new StockRangeInput { FacilityId = desk.FacilityId!.Value, FirstSerial = "0001", LastSerial = "0100" });
+
+        var overlap = await stock.AddRangeAsync(desk, new StockRangeInput { FacilityId = desk.FacilityId!.Value, FirstSerial = "0050", LastSerial = "0150" });
+
+        Assert.Equal([FormStockService.RangeOverlap], overlap.Result.Errors[nameof(StockRangeInput.FirstSerial)]);
+    }
+
+    [Fact]
+    public async Task A_form_links_to_a_held_patient_the_desk_can_see_and_both_sides_show_it()
+    {
+        var desk = await DeskOf("REH-H01");
+        var held = await Core.Get<HeldPatientService>().CreateAsync(desk, new HeldPatientInput
+        {
+            Category = HeldPatientCategory.InpatientSpanningOutage, PatientName = "转出病人", IdNumber = TestIds.Resident(start: 500), AdmittedAt = "2026-11-20 09:00",
+        });
+        var formId = await RegisterAsync(desk, await TransferAsync("0501", heldPatientId: held.Value));
+
+        var form = await Core.Get<PaperFormQueries>().GetAsync(desk, formId);
+        var linked = await Core.Get<PaperFormQueries>().LinkedToAsync(desk, held.Value);
+        var foreign = await Forms.CreateAsync(await DeskOf("REH-H02"), await TransferAsync("0502", "REH-H02", heldPatientId: held.Value));
+
+        Assert.Equal((held.Value, "转出病人"), (form!.HeldPatientId, form.HeldPatientName));
+        Assert.Equal([formId], linked.Select(l => l.Id));
+        Assert.Equal([PaperFormService.HeldPatientNotFound], foreign.Result.Errors[nameof(PaperFormInput.HeldPatientId)]);
+    }
+
+    [Fact]
+    public async Task Desks_register_at_their_facility_and_supervisors_the_agency_windows_offline_intake()
+    {
+        var desk = await DeskOf("REH-H01");
+        var supervisor = await Core.ScopeOf("supervisor");
+        var window = await Core.Facility("REH-W01");
+        var intake = await TransferAsync("W-0001", "REH-W01");
+        intake.Kind = PaperFormKind.OfflineIntake;
+        intake.Subkind = PaperFormSubkind.Reimbursement;
+        intake.Destination = null;
+
+        var deskIntake = await Forms.CreateAsync(desk, intake);
+        var supervisorAtHospital = await Forms.CreateAsync(supervisor, await TransferAsync("0600"));
+        var supervisorIntake = await RegisterAsync(supervisor, intake);
+
+        Assert.Equal(CommandStatus.Forbidden, deskIntake.Result.Status);
+        Assert.Equal(CommandStatus.Forbidden, supervisorAtHospital.Result.Status);
+        Assert.Equal(window.Id, (await Core.Get<PaperFormQueries>().GetAsync(supervisor, supervisorIntake))!.FacilityId);
+        Assert.Null(await Core.Get<PaperFormQueries>().GetAsync(desk, supervisorIntake));
+        Assert.True(await Core.CountAudit(AuditActions.AuthorizationFailed) >= 3);
+    }
+
+    [Fact]
+    public async Task A_stale_status_change_is_a_conflict()
+    {
+        var desk = await DeskOf("REH-H01");
+        var id = await RegisterAsync(desk, await TransferAsync("0700"));
+        var form = await Core.Get<PaperFormQueries>().GetAsync(desk, id);
+
+        var first = await Forms.ChangeStatusAsync(desk, id, form!.Version, new FormStatusChange(PaperFormStatus.BackEntered, FilingNumber: "BA2026-1"));
+        var second = await Forms.ChangeStatusAsync(desk, id, form.Version, new FormStatusChange(PaperFormStatus.Voided, Reason: "x"));
+
+        Assert.True(first.Succeeded);
+        Assert.Equal(CommandStatus.Conflict, second.Status);
+        Assert.Equal(PaperFormStatus.BackEntered, (await Core.Get<PaperFormQueries>().GetAsync(desk, id))!.Status);
+    }
+
+    public static TheoryData<PaperFormStatus, PaperFormStatus, bool> Transitions()
+    {
+        var allowed = new HashSet<(PaperFormStatus, PaperFormStatus)>
+        {
+            (PaperFormStatus.Received, PaperFormStatus.BackEntered), (PaperFormStatus.Received, PaperFormStatus.Rejected), (PaperFormStatus.Received, PaperFormStatus.Voided),
+            (PaperFormStatus.BackEntered, PaperFormStatus.Rejected), (PaperFormStatus.BackEntered, PaperFormStatus.Voided),
+        };
+        var data = new TheoryData<PaperFormStatus, PaperFormStatus, bool>();
+        foreach (var from in Enum.GetValues<PaperFormStatus>())
+        {
+            foreach (var to in Enum.GetValues<PaperFormStatus>())
+            {
+                data.Add(from, to, allowed.Contains((from, to)));
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Transitions))]
+    public void Every_status_transition_is_allowed_or_refused_as_specified(PaperFormStatus from, PaperFormStatus to, bool allowed) =>
+        Assert.Equal(allowed, PaperFormStatusRules.Check(from, new FormStatusChange(to, "BA1", "reason")) is null);
+
+    [Fact]
+    public void Back_entry_needs_the_filing_number_and_rejection_a_reason()
+    {
+        Assert.Equal((nameof(FormStatusChange.FilingNumber), PaperFormStatusRules.FilingNumberRequired),
+            PaperFormStatusRules.Check(PaperFormStatus.Received, new FormStatusChange(PaperFormStatus.BackEntered)));
+        Assert.Equal((nameof(FormStatusChange.Reason), PaperFormStatusRules.ReasonRequired),
+            PaperFormStatusRules.Check(PaperFormStatus.Received, new FormStatusChange(PaperFormStatus.Rejected)));
+    }
+}
