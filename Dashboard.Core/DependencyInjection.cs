@@ -73,6 +73,9 @@ public static class DependencyInjection
         services.AddSingleton<PaperForms.PaperFormService>();
         services.AddSingleton<PaperForms.PaperFormQueries>();
         services.AddSingleton<PaperForms.FormStockService>();
+        services.AddSingleton<CatchUp.CatchUpQueries>();
+        services.AddSingleton<CatchUp.CatchUpExporter>();
+        services.AddSingleton<CatchUp.ExportFileStore>();
         services.AddSingleton<SyntheticHeldPatientGenerator>();
         services.AddSingleton<Benchmarks.HeldPatientBenchmark>();
         return services;

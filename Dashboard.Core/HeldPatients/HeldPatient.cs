@@ -8,7 +8,7 @@ namespace Dashboard.Core.HeldPatients;
 /// A patient whose insurance registration or settlement waits for the new platform (在途/挂账患者).
 /// Never deleted: withdrawn records are voided with a reason.
 /// </summary>
-public class HeldPatient : IFacilityScoped, IVersioned
+public class HeldPatient : IFacilityScoped, IVersioned, CatchUp.IHasDeadline
 {
     public int Id { get; set; }
 

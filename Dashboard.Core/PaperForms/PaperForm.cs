@@ -9,7 +9,7 @@ namespace Dashboard.Core.PaperForms;
 /// A paper form to back-enter into the new platform. Its serial number is unique within its
 /// facility (an agency window is a facility too). Never deleted: voided with a reason.
 /// </summary>
-public class PaperForm : IFacilityScoped, IVersioned
+public class PaperForm : IFacilityScoped, IVersioned, CatchUp.IHasDeadline
 {
     public int Id { get; set; }
 

@@ -1,0 +1,58 @@
+using System.Globalization;
+using Dashboard.Core.Access;
+using Dashboard.Core.Audit;
+using Dashboard.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Core.CatchUp;
+
+public sealed record ExportOutcome(int HeldPatients, int PaperForms, string FileName);
+
+/// <summary>
+/// Writes a catch-up list as one workbook (summary, held patients, paper forms) for the caller's
+/// scope, streaming rows from the database to the output, and audits the export with its filter.
+/// </summary>
+public sealed class CatchUpExporter(
+    IDbContextFactory<DashboardDbContext> dbFactory, CatchUpQueries queries, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<ExportOutcome> ExportAsync(
+        AccessScope scope, CatchUpFilter filter, ExportText text, Stream output, Action<int>? rowsWritten = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(text);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var counts = await queries.CountAsync(scope, filter, cancellationToken);
+        var summary = await queries.SummaryAsync(scope, filter, c => text.Enum("HPCategory", c), k => text.Enum("PFKind", k), cancellationToken);
+        var fileName = await FileNameAsync(scope, filter, text, zone, cancellationToken);
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            List<SheetSource> sheets =
+            [
+                .. CatchUpWorkbookWriter.Split(text.Get("Export_SummarySheet"), ExportColumns.Summary, summary, summary.Count, text, zone),
+                .. CatchUpWorkbookWriter.Split(text.Get("Export_HeldSheet"), ExportColumns.HeldPatients,
+                    queries.HeldPatients(db, scope, filter).AsEnumerable(), counts.HeldPatients, text, zone, rowsWritten),
+                .. CatchUpWorkbookWriter.Split(text.Get("Export_FormsSheet"), ExportColumns.PaperForms,
+                    queries.PaperForms(db, scope, filter).AsEnumerable(), counts.PaperForms, text, zone, rowsWritten),
+            ];
+            await Task.Run(() => CatchUpWorkbookWriter.Write(output, sheets), cancellationToken);
+        }
+
+        await audit.RecordAsync(scope.UserId, scope.UserName, scope.Role.ToString(), scope.ClientAddress, AuditActions.Export, "CatchUpList", fileName,
+            new { filter, counts.HeldPatients, counts.PaperForms }, cancellationToken);
+        return new ExportOutcome(counts.HeldPatients, counts.PaperForms, fileName);
+    }
+
+    /// <summary>补录清单_合肥_全部_20211213-0930.xlsx: region, facility (or all), local time.</summary>
+    private async Task<string> FileNameAsync(AccessScope scope, CatchUpFilter filter, ExportText text, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var regionId = filter.RegionId ?? (scope.RegionIds.Count == 1 ? scope.RegionIds.First() : (int?)null);
+        var region = regionId is { } id ? await db.Regions.Where(r => r.Id == id).Select(r => r.NameZh).FirstOrDefaultAsync(cancellationToken) : null;
+        var facilityId = filter.FacilityId ?? (scope.Role == Accounts.UserRole.BillingDesk ? scope.FacilityId : null);
+        var facility = facilityId is { } fid ? await db.Facilities.Where(f => f.Id == fid).Select(f => f.Name).FirstOrDefaultAsync(cancellationToken) : null;
+        var stamp = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
+        var name = $"{text.Get("Export_FilePrefix")}_{region ?? text.Get("Export_AllRegions")}_{facility ?? text.Get("Export_All")}_{stamp}.xlsx";
+        return string.Concat(name.Split(Path.GetInvalidFileNameChars()));
+    }
+}

@@ -1,0 +1,128 @@
+using Dashboard.Core.Access;
+using Dashboard.Core.HeldPatients;
+using Dashboard.Core.PaperForms;
+using Dashboard.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Core.CatchUp;
+
+/// <summary>The outstanding held patients and paper forms under a filter, always within the caller's scope.</summary>
+public sealed class CatchUpQueries(IDbContextFactory<DashboardDbContext> dbFactory, TimeProvider clock)
+{
+    private static readonly HeldPatientStatus[] OpenHeld = [HeldPatientStatus.Logged, HeldPatientStatus.ReRegistered, HeldPatientStatus.Settled];
+
+    public async Task<CatchUpCounts> CountAsync(AccessScope scope, CatchUpFilter filter, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var held = Held(db, scope, filter, now);
+        var forms = Forms(db, scope, filter, now);
+        return new CatchUpCounts(
+            await held.CountAsync(cancellationToken), await held.CountAsync(p => p.DeadlineUtc < now, cancellationToken),
+            await forms.CountAsync(cancellationToken), await forms.CountAsync(f => f.DeadlineUtc < now, cancellationToken));
+    }
+
+    /// <summary>Outstanding work per facility and category (held patients) or kind (paper forms).</summary>
+    public async Task<IReadOnlyList<CatchUpSummaryRow>> SummaryAsync(AccessScope scope, CatchUpFilter filter, Func<HeldPatientCategory, string> categoryName,
+        Func<PaperFormKind, string> kindName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(categoryName);
+        ArgumentNullException.ThrowIfNull(kindName);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var held = await Held(db, scope, filter, now)
+            .GroupBy(p => new { p.Facility!.Name, p.Category })
+            .Select(g => new { g.Key.Name, g.Key.Category, Count = g.Count(), Overdue = g.Count(p => p.DeadlineUtc < now), Oldest = g.Min(p => p.EnteredUtc) })
+            .ToListAsync(cancellationToken);
+        var forms = await Forms(db, scope, filter, now)
+            .GroupBy(f => new { f.Facility!.Name, f.Kind })
+            .Select(g => new { g.Key.Name, g.Key.Kind, Count = g.Count(), Overdue = g.Count(f => f.DeadlineUtc < now), Oldest = g.Min(f => f.EnteredUtc) })
+            .ToListAsync(cancellationToken);
+        return held.Select(h => new CatchUpSummaryRow(h.Name, categoryName(h.Category), h.Count, h.Overdue, h.Oldest))
+            .Concat(forms.Select(f => new CatchUpSummaryRow(f.Name, kindName(f.Kind), f.Count, f.Overdue, f.Oldest)))
+            .OrderBy(r => r.FacilityName, StringComparer.Ordinal).ThenBy(r => r.What, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The outstanding held patients, oldest first, for a preview page or a streamed export.</summary>
+    public IQueryable<HeldPatient> HeldPatients(DashboardDbContext db, AccessScope scope, CatchUpFilter filter) =>
+        Held(db, scope, filter, clock.GetUtcNow().UtcDateTime).Include(p => p.Facility).Include(p => p.Invoices).OrderBy(p => p.EnteredUtc).ThenBy(p => p.Id);
+
+    public IQueryable<PaperForm> PaperForms(DashboardDbContext db, AccessScope scope, CatchUpFilter filter) =>
+        Forms(db, scope, filter, clock.GetUtcNow().UtcDateTime).Include(f => f.Facility).OrderBy(f => f.EnteredUtc).ThenBy(f => f.Id);
+
+    private static IQueryable<HeldPatient> Held(DashboardDbContext db, AccessScope scope, CatchUpFilter filter, DateTime now)
+    {
+        var query = db.HeldPatients.AsNoTracking().VisibleTo(scope).Where(p => OpenHeld.Contains(p.Status));
+        if (filter.FormKind is not null)
+        {
+            return query.Where(p => false);
+        }
+
+        query = Common(query, filter, now);
+        if (filter.Category is { } category)
+        {
+            query = query.Where(p => p.Category == category);
+        }
+
+        if (filter.HeldStatus is { } status)
+        {
+            query = query.Where(p => p.Status == status);
+        }
+
+        return query;
+    }
+
+    private static IQueryable<PaperForm> Forms(DashboardDbContext db, AccessScope scope, CatchUpFilter filter, DateTime now)
+    {
+        var query = db.PaperForms.AsNoTracking().VisibleTo(scope).Where(f => f.Status == PaperFormStatus.Received);
+        if (filter.Category is not null || filter.HeldStatus is not null)
+        {
+            return query.Where(f => false);
+        }
+
+        query = Common(query, filter, now);
+        return filter.FormKind is { } kind ? query.Where(f => f.Kind == kind) : query;
+    }
+
+    /// <summary>Region, facility, overdue and deadline range: the same for both kinds of record.</summary>
+    private static IQueryable<T> Common<T>(IQueryable<T> query, CatchUpFilter filter, DateTime now)
+        where T : class, IFacilityScoped, IHasDeadline
+    {
+        if (filter.RegionId is { } regionId)
+        {
+            query = query.Where(r => r.RegionId == regionId);
+        }
+
+        if (filter.FacilityId is { } facilityId)
+        {
+            query = query.Where(r => r.FacilityId == facilityId);
+        }
+
+        if (filter.OverdueOnly)
+        {
+            query = query.Where(r => r.DeadlineUtc < now);
+        }
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        if (filter.DeadlineFrom is { } from)
+        {
+            var fromUtc = TimeZoneInfo.ConvertTimeToUtc(from.ToDateTime(TimeOnly.MinValue), zone);
+            query = query.Where(r => r.DeadlineUtc > fromUtc);
+        }
+
+        if (filter.DeadlineTo is { } to)
+        {
+            var toUtc = TimeZoneInfo.ConvertTimeToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
+            query = query.Where(r => r.DeadlineUtc <= toUtc);
+        }
+
+        return query;
+    }
+}
+
+/// <summary>A record with a catch-up deadline (the end of its last day, in UTC).</summary>
+public interface IHasDeadline
+{
+    DateTime? DeadlineUtc { get; }
+}

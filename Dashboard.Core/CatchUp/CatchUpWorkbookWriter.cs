@@ -1,0 +1,97 @@
+using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
+using MiniExcelLibs.OpenXml;
+
+namespace Dashboard.Core.CatchUp;
+
+/// <summary>A sheet to write: its columns and its rows, read once, as they stream from the database.</summary>
+public sealed record SheetSource(string Name, IReadOnlyList<SheetColumn> Columns, IEnumerable<IDictionary<string, object?>> Rows);
+
+public sealed record SheetColumn(string Key, string Header, double Width, ExportCellKind Kind);
+
+/// <summary>
+/// Writes catch-up workbooks with MiniExcel, which streams rows to the zip without building the
+/// workbook in memory (ClosedXML 0.95 grows with the row count; see docs/adr/0001). Header row
+/// frozen, autofilter on, widths set without measuring fonts, dates as real Excel dates.
+/// </summary>
+public static class CatchUpWorkbookWriter
+{
+    /// <summary>Excel's limit is 1,048,576 rows a sheet; longer lists continue on a next sheet.</summary>
+    public const int MaxRowsPerSheet = 1_000_000;
+
+    public const string DateTimeFormat = "yyyy-mm-dd hh:mm";
+
+    public static void Write(Stream output, IReadOnlyList<SheetSource> sheets)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(sheets);
+        var workbook = new Dictionary<string, object>();
+        foreach (var sheet in sheets)
+        {
+            workbook[sheet.Name] = sheet.Rows;
+        }
+
+        var configuration = new OpenXmlConfiguration
+        {
+            FreezeRowCount = 1,
+            AutoFilter = true,
+            EnableAutoWidth = false,
+            FastMode = true,
+            DynamicColumns = [.. sheets.SelectMany(s => s.Columns).DistinctBy(c => c.Key).Select(ToDynamicColumn)],
+        };
+        output.SaveAs(workbook, configuration: configuration);
+    }
+
+    /// <summary>Rows of a typed list as cells; continues on "name (2)", "name (3)"… past the sheet limit.</summary>
+    public static IEnumerable<SheetSource> Split<T>(
+        string name, IReadOnlyList<ExportColumn<T>> columns, IEnumerable<T> rows, long rowCount, ExportText text, TimeZoneInfo zone, Action<int>? rowWritten = null)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(rows);
+        var sheetColumns = columns.Select(c => new SheetColumn(c.Key, text.Get(c.HeaderKey), c.Width, c.Kind)).ToList();
+        var shared = new SharedCursor<T>(rows);
+        var sheetCount = Math.Max(1, (int)((rowCount + MaxRowsPerSheet - 1) / MaxRowsPerSheet));
+        for (var i = 0; i < sheetCount; i++)
+        {
+            var sheetName = i == 0 ? name : $"{name} ({i + 1})";
+            yield return new SheetSource(sheetName, sheetColumns, Cells(shared.Take(MaxRowsPerSheet), columns, text, zone, rowWritten));
+        }
+    }
+
+    private static IEnumerable<IDictionary<string, object?>> Cells<T>(IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, ExportText text, TimeZoneInfo zone, Action<int>? rowWritten)
+    {
+        foreach (var row in rows)
+        {
+            var cells = new Dictionary<string, object?>(columns.Count);
+            foreach (var column in columns)
+            {
+                cells[column.Key] = SpreadsheetText.Cell(column, row, text, zone);
+            }
+
+            rowWritten?.Invoke(1);
+            yield return cells;
+        }
+    }
+
+    private static DynamicExcelColumn ToDynamicColumn(SheetColumn column) => new(column.Key)
+    {
+        Name = column.Header,
+        Width = column.Width,
+        Format = column.Kind == ExportCellKind.DateTime ? DateTimeFormat : null,
+    };
+
+    /// <summary>One pass over the rows shared by consecutive sheets, each taking the next slice.</summary>
+    private sealed class SharedCursor<T>(IEnumerable<T> rows)
+    {
+        private IEnumerator<T>? _enumerator;
+
+        public IEnumerable<T> Take(int count)
+        {
+            _enumerator ??= rows.GetEnumerator();
+            for (var i = 0; i < count && _enumerator.MoveNext(); i++)
+            {
+                yield return _enumerator.Current;
+            }
+        }
+    }
+}

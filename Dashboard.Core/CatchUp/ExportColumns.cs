@@ -1,0 +1,77 @@
+using Dashboard.Core.HeldPatients;
+using Dashboard.Core.PaperForms;
+
+namespace Dashboard.Core.CatchUp;
+
+public enum ExportCellKind
+{
+    Text,
+    DateTime,
+    Number,
+}
+
+/// <summary>One column of a catch-up sheet: header key, width (CJK counts about two units), kind, value.</summary>
+public sealed record ExportColumn<T>(string Key, string HeaderKey, double Width, ExportCellKind Kind, Func<T, ExportText, object?> Value);
+
+/// <summary>Localized header and value texts for an export (the UI supplies them from its resources).</summary>
+public sealed record ExportText(Func<string, string> Get)
+{
+    public string Enum<TEnum>(string prefix, TEnum value) where TEnum : struct, System.Enum => Get($"{prefix}_{value}");
+}
+
+/// <summary>
+/// The one set of column definitions, in the order a clerk types them into the new platform.
+/// ID numbers, phones and invoice numbers are text; times are local date-times.
+/// </summary>
+public static class ExportColumns
+{
+    public static readonly IReadOnlyList<ExportColumn<HeldPatient>> HeldPatients =
+    [
+        new("name", "HP_PatientName", 12, ExportCellKind.Text, (p, _) => p.PatientName),
+        new("idType", "HP_IdDocumentType", 14, ExportCellKind.Text, (p, t) => t.Enum("IdDocumentType", p.IdDocumentType)),
+        new("idNumber", "HP_IdNumber", 22, ExportCellKind.Text, (p, _) => p.IdNumber),
+        new("insurance", "HP_InsuranceType", 10, ExportCellKind.Text, (p, t) => t.Enum("InsuranceType", p.InsuranceType)),
+        new("category", "HP_Category", 22, ExportCellKind.Text, (p, t) => t.Enum("HPCategory", p.Category)),
+        new("admitted", "HP_AdmittedAt", 18, ExportCellKind.DateTime, (p, _) => p.AdmittedUtc),
+        new("discharged", "HP_DischargedAt", 18, ExportCellKind.DateTime, (p, _) => p.DischargedUtc),
+        new("visit", "HP_VisitAt", 18, ExportCellKind.DateTime, (p, _) => p.VisitUtc),
+        new("department", "HP_Department", 12, ExportCellKind.Text, (p, _) => p.Department),
+        new("amount", "HP_Amount", 14, ExportCellKind.Number, (p, _) => p.AmountAdvanced),
+        new("invoices", "HP_InvoiceNumbers", 30, ExportCellKind.Text, (p, _) => string.Join(",", p.Invoices.Select(i => i.Number))),
+        new("phone", "HP_Phone", 16, ExportCellKind.Text, (p, _) => p.Phone),
+        new("facility", "HP_Facility", 26, ExportCellKind.Text, (p, _) => p.Facility?.Name),
+        new("status", "HP_Status", 10, ExportCellKind.Text, (p, t) => t.Enum("HPStatus", p.Status)),
+        new("deadline", "HP_Deadline", 18, ExportCellKind.DateTime, (p, _) => p.DeadlineUtc),
+        new("notes", "HP_Notes", 30, ExportCellKind.Text, (p, _) => p.Notes),
+        new("id", "Export_RecordId", 10, ExportCellKind.Number, (p, _) => p.Id),
+    ];
+
+    public static readonly IReadOnlyList<ExportColumn<PaperForm>> PaperForms =
+    [
+        new("serial", "PF_Serial", 12, ExportCellKind.Text, (f, _) => f.SerialNumber),
+        new("kind", "PF_Kind", 18, ExportCellKind.Text, (f, t) => t.Enum("PFKind", f.Kind)),
+        new("subkind", "PF_Subkind", 14, ExportCellKind.Text, (f, t) => t.Enum("PFSubkind", f.Subkind)),
+        new("name", "HP_PatientName", 12, ExportCellKind.Text, (f, _) => f.PatientName),
+        new("idType", "HP_IdDocumentType", 14, ExportCellKind.Text, (f, t) => t.Enum("IdDocumentType", f.IdDocumentType)),
+        new("idNumber", "HP_IdNumber", 22, ExportCellKind.Text, (f, _) => f.IdNumber),
+        new("from", "PF_FromPlace", 22, ExportCellKind.Text, (f, _) => f.FromPlace),
+        new("destination", "PF_Destination", 22, ExportCellKind.Text, (f, _) => f.Destination),
+        new("issued", "PF_IssuedAt", 18, ExportCellKind.DateTime, (f, _) => f.IssuedUtc),
+        new("reason", "PF_Reason", 24, ExportCellKind.Text, (f, _) => f.Reason),
+        new("signed", "PF_Signed", 10, ExportCellKind.Text, (f, t) => t.Get(f.SignedAndStamped ? "Common_Yes" : "Common_No")),
+        new("issuedBy", "PF_IssuedBy", 12, ExportCellKind.Text, (f, _) => f.IssuedBy),
+        new("facility", "HP_Facility", 26, ExportCellKind.Text, (f, _) => f.Facility?.Name),
+        new("status", "HP_Status", 10, ExportCellKind.Text, (f, t) => t.Enum("PFStatus", f.Status)),
+        new("deadline", "HP_Deadline", 18, ExportCellKind.DateTime, (f, _) => f.DeadlineUtc),
+        new("id", "Export_RecordId", 10, ExportCellKind.Number, (f, _) => f.Id),
+    ];
+
+    public static readonly IReadOnlyList<ExportColumn<CatchUpSummaryRow>> Summary =
+    [
+        new("facility", "HP_Facility", 30, ExportCellKind.Text, (r, _) => r.FacilityName),
+        new("what", "Export_What", 24, ExportCellKind.Text, (r, _) => r.What),
+        new("outstanding", "Export_Outstanding", 10, ExportCellKind.Number, (r, _) => r.Outstanding),
+        new("overdue", "HP_Overdue", 10, ExportCellKind.Number, (r, _) => r.Overdue),
+        new("oldest", "Export_Oldest", 18, ExportCellKind.DateTime, (r, _) => r.OldestUtc),
+    ];
+}
