@@ -70,6 +70,7 @@ internal static partial class UiServiceCollectionExtensions
         app.MapRegionsApi();
         app.MapCultureEndpoints();
         app.MapAccountEndpoints();
+        app.MapExportEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -36,7 +36,7 @@ public static class CatchUpWorkbookWriter
             FreezeRowCount = 1,
             AutoFilter = true,
             EnableAutoWidth = false,
-            FastMode = true,
+            FastMode = false,
             DynamicColumns = [.. sheets.SelectMany(s => s.Columns).DistinctBy(c => c.Key).Select(ToDynamicColumn)],
         };
         output.SaveAs(workbook, configuration: configuration);

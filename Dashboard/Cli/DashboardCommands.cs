@@ -13,7 +13,8 @@ namespace Dashboard.Cli;
 /// </summary>
 internal static class DashboardCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "generate-demo-data" or "benchmark-held-patients";
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && args[0] is "generate-demo-data" or "benchmark-held-patients" or "benchmark-export" or ExportBenchmark.WorkerCommand;
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -23,6 +24,8 @@ internal static class DashboardCommands
             return args[0] switch
             {
                 "generate-demo-data" => await GenerateAsync(app, args, output),
+                "benchmark-export" => await ExportBenchmark.RunAsync(IntOption(args, "--rows", 100_000), output, SelfCommand()),
+                ExportBenchmark.WorkerCommand => RunExportWorker(args, output),
                 _ => await BenchmarkAsync(args, output),
             };
         }
@@ -70,6 +73,20 @@ internal static class DashboardCommands
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
         return 0;
+    }
+
+    private static int RunExportWorker(string[] args, TextWriter output)
+    {
+        var writer = Array.IndexOf(args, "--writer") is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : "ours";
+        ExportBenchmark.RunWorker(writer, IntOption(args, "--rows", 100_000), output);
+        return 0;
+    }
+
+    /// <summary>How to start this program again (the apphost, or dotnet with the assembly).</summary>
+    private static string[] SelfCommand()
+    {
+        var host = Environment.ProcessPath ?? "dotnet";
+        return Path.GetFileNameWithoutExtension(host) == "dotnet" ? [host, typeof(Program).Assembly.Location] : [host];
     }
 
     private static int IntOption(string[] args, string name, int defaultValue)
