@@ -76,6 +76,10 @@ public static class DependencyInjection
         services.AddSingleton<CatchUp.CatchUpQueries>();
         services.AddSingleton<CatchUp.CatchUpExporter>();
         services.AddSingleton<CatchUp.ExportFileStore>();
+        services.AddSingleton<Board.RegionActivity>();
+        services.AddSingleton<Board.BoardSnapshots>();
+        services.AddSingleton<Readiness.ReadinessService>();
+        services.AddSingleton<Plans.PlanEditingService>();
         services.AddSingleton<SyntheticHeldPatientGenerator>();
         services.AddSingleton<Benchmarks.HeldPatientBenchmark>();
         return services;

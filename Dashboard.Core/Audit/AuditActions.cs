@@ -17,4 +17,5 @@ public static class AuditActions
     public const string RevealPersonalData = "RevealPersonalData";
     public const string Export = "Export";
     public const string StatusChange = "StatusChange";
+    public const string MilestoneMove = "MilestoneMove";
 }

@@ -9,7 +9,7 @@ namespace Dashboard.Core.HeldPatients;
 
 /// <summary>Logging held patients and working them to closed. Every command is scoped and audited.</summary>
 public sealed class HeldPatientService(
-    IDbContextFactory<DashboardDbContext> dbFactory, CutoverPlanService plans, AuditTrail audit, TimeProvider clock)
+    IDbContextFactory<DashboardDbContext> dbFactory, CutoverPlanService plans, AuditTrail audit, TimeProvider clock, Board.RegionActivity activity)
 {
     private const string EntityType = nameof(HeldPatient);
 
@@ -59,6 +59,7 @@ public sealed class HeldPatientService(
         Apply(values, record, now);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var id = await AuditedChange.InsertAsync(db, audit, scope, record, EntityType, r => r.Id, Snapshot, cancellationToken);
+        activity.Publish(record.RegionId);
         return new CommandResult<int>(CommandResult.Ok(), id);
     }
 
@@ -94,6 +95,11 @@ public sealed class HeldPatientService(
             if (change.Target == HeldPatientStatus.Voided)
             {
                 record.VoidReason = change.Reason!.Trim();
+            }
+
+            if (!change.Target.IsOpen())
+            {
+                record.ResolvedUtc = now.UtcDateTime;
             }
 
             record.UpdatedUtc = now.UtcDateTime;
@@ -154,8 +160,14 @@ public sealed class HeldPatientService(
             return record is null ? CommandResult.NotFound() : CommandResult.Forbidden();
         }
 
-        return await AuditedChange.SaveAsync(db, audit, scope, record, expectedVersion, action, EntityType, id, Snapshot,
+        var result = await AuditedChange.SaveAsync(db, audit, scope, record, expectedVersion, action, EntityType, id, Snapshot,
             r => change(r, clock.GetUtcNow()), cancellationToken);
+        if (result.Succeeded)
+        {
+            activity.Publish(record.RegionId);
+        }
+
+        return result;
     }
 
     private static void Apply(HeldPatientValues values, HeldPatient record, DateTimeOffset now)

@@ -68,6 +68,9 @@ public class PaperForm : IFacilityScoped, IVersioned, CatchUp.IHasDeadline
 
     public DateTime UpdatedUtc { get; set; }
 
+    /// <summary>When the record stopped being outstanding (closed, voided, back-entered, rejected); for the burndown.</summary>
+    public DateTime? ResolvedUtc { get; set; }
+
     public long Version { get; set; }
 }
 

@@ -12,7 +12,7 @@ namespace Dashboard.Core.PaperForms;
 
 /// <summary>Registering paper forms and working them to back-entered. Scoped and audited like held patients.</summary>
 public sealed class PaperFormService(
-    IDbContextFactory<DashboardDbContext> dbFactory, CutoverPlanService plans, AuditTrail audit, TimeProvider clock)
+    IDbContextFactory<DashboardDbContext> dbFactory, CutoverPlanService plans, AuditTrail audit, TimeProvider clock, Board.RegionActivity activity)
 {
     public const string SerialTaken = "Form_SerialTaken";
     public const string PlaceNotAllowed = "Form_PlaceNotAllowed";
@@ -99,6 +99,7 @@ public sealed class PaperFormService(
         try
         {
             var id = await AuditedChange.InsertAsync(db, audit, scope, form, EntityType, f => f.Id, Snapshot, cancellationToken);
+            activity.Publish(form.RegionId);
             return new CommandResult<int>(CommandResult.Ok(), id);
         }
         catch (DbUpdateException)
@@ -121,7 +122,7 @@ public sealed class PaperFormService(
             return form is null ? CommandResult.NotFound() : CommandResult.Forbidden();
         }
 
-        return await AuditedChange.SaveAsync(db, audit, scope, form, expectedVersion, AuditActions.StatusChange, EntityType, id, Snapshot, f =>
+        var result = await AuditedChange.SaveAsync(db, audit, scope, form, expectedVersion, AuditActions.StatusChange, EntityType, id, Snapshot, f =>
         {
             if (PaperFormStatusRules.Check(f.Status, change) is { } rejected)
             {
@@ -132,8 +133,15 @@ public sealed class PaperFormService(
             f.FilingNumber = change.Target == PaperFormStatus.BackEntered ? change.FilingNumber!.Trim() : f.FilingNumber;
             f.StatusReason = change.Target is PaperFormStatus.Rejected or PaperFormStatus.Voided ? change.Reason!.Trim() : f.StatusReason;
             f.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+            f.ResolvedUtc ??= f.UpdatedUtc;
             return Task.FromResult<CommandResult?>(null);
         }, cancellationToken);
+        if (result.Succeeded)
+        {
+            activity.Publish(form.RegionId);
+        }
+
+        return result;
     }
 
     /// <summary>A clear message naming the form that already has this number at the facility.</summary>

@@ -36,6 +36,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
 
     public DbSet<FormStockRange> FormStockRanges => Set<FormStockRange>();
 
+    public DbSet<Readiness.ReadinessCheckIn> ReadinessCheckIns => Set<Readiness.ReadinessCheckIn>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

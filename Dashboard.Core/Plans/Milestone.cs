@@ -36,5 +36,14 @@ public class Milestone : IVersioned
 
     public string? NoteEn { get; set; }
 
+    /// <summary>When it actually happened, recorded when marked done.</summary>
+    public DateTime? ActualUtc { get; set; }
+
+    /// <summary>Why it is at risk or missed.</summary>
+    public string? StatusNote { get; set; }
+
+    /// <summary>Taken out of the plan; kept for the audit trail and never deleted.</summary>
+    public bool IsRemoved { get; set; }
+
     public long Version { get; set; }
 }

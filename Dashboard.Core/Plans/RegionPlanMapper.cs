@@ -10,6 +10,7 @@ public static class RegionPlanMapper
         var plan = region.Plan ?? throw new ArgumentException($"Region {region.Code} has no plan.", nameof(region));
         var timeZone = TimeZoneInfo.FindSystemTimeZoneById(plan.TimeZoneId);
         var milestones = plan.Milestones
+            .Where(m => !m.IsRemoved)
             .OrderBy(m => m.DueUtc).ThenBy(m => m.Id)
             .Select(ToView)
             .ToList();
@@ -35,5 +36,10 @@ public static class RegionPlanMapper
         m.Status,
         m.Owner,
         new LocalizedText(m.TitleZh, m.TitleEn),
-        m.NoteZh is null ? null : new LocalizedText(m.NoteZh, m.NoteEn ?? m.NoteZh));
+        m.NoteZh is null ? null : new LocalizedText(m.NoteZh, m.NoteEn ?? m.NoteZh))
+    {
+        StatusNote = m.StatusNote,
+        ActualUtc = m.ActualUtc is { } actual ? new DateTimeOffset(actual, TimeSpan.Zero) : null,
+        Version = m.Version,
+    };
 }

@@ -116,6 +116,7 @@ public sealed class SyntheticHeldPatientGenerator(IDbContextFactory<DashboardDbC
             EnteredByName = "synthetic",
             EnteredUtc = entered < now.UtcDateTime ? entered : now.UtcDateTime,
             UpdatedUtc = now.UtcDateTime,
+            ResolvedUtc = status is HeldPatientStatus.Closed or HeldPatientStatus.Voided ? live.AddDays(random.Next(0, 12)) : null,
         };
     }
 }

@@ -23,5 +23,14 @@ internal static class RegionsApi
                 ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Region not found", detail: $"There is no region with the code '{code}'.")
                 : TypedResults.Ok(plan.ToPlan(clock.GetUtcNow()));
         });
+
+        // A subscribable calendar of the region's milestones (public, like the plan itself).
+        group.MapGet("/{code}/calendar.ics", async Task<IResult> (string code, CutoverPlanService plans, TimeProvider clock, CancellationToken cancellationToken) =>
+        {
+            var plan = await plans.GetPlanAsync(code, cancellationToken);
+            return plan is null
+                ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Region not found", detail: $"There is no region with the code '{code}'.")
+                : TypedResults.Text(CalendarFeed.Build(plan, clock.GetUtcNow()), "text/calendar; charset=utf-8");
+        });
     }
 }

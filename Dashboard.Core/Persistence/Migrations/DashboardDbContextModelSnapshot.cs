@@ -335,6 +335,9 @@ namespace Dashboard.Core.Persistence.Migrations
                     b.Property<int>("RegionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ResolvedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -533,6 +536,9 @@ namespace Dashboard.Core.Persistence.Migrations
                     b.Property<int>("RegionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ResolvedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SerialNumber")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -648,10 +654,16 @@ namespace Dashboard.Core.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ActualUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("DueUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsEstimated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRemoved")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
@@ -682,6 +694,9 @@ namespace Dashboard.Core.Persistence.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusNote")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TitleEn")
@@ -741,6 +756,61 @@ namespace Dashboard.Core.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("Regions");
+                });
+
+            modelBuilder.Entity("Dashboard.Core.Readiness.ReadinessCheckIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FacilityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FirstSettlementSucceeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FormsStocked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InFlightCleared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("StaffBriefed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacilityId");
+
+                    b.HasIndex("RegionId", "Stage", "FacilityId");
+
+                    b.ToTable("ReadinessCheckIns");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
@@ -922,6 +992,15 @@ namespace Dashboard.Core.Persistence.Migrations
                         .IsRequired();
 
                     b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Dashboard.Core.Readiness.ReadinessCheckIn", b =>
+                {
+                    b.HasOne("Dashboard.Core.Facilities.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>

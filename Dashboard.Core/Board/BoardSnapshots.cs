@@ -1,0 +1,165 @@
+using System.Collections.Concurrent;
+using Dashboard.Core.HeldPatients;
+using Dashboard.Core.PaperForms;
+using Dashboard.Core.Persistence;
+using Dashboard.Core.Plans;
+using Dashboard.Core.Readiness;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Core.Board;
+
+/// <summary>
+/// The boards' shared view of each region. A change in a region (published on
+/// <see cref="RegionActivity"/>) triggers one aggregate read for that region after a short pause that
+/// gathers bursts of changes; every open board then gets the new snapshot from memory. Boards never
+/// poll the database, and more boards do not mean more queries.
+/// </summary>
+public sealed class BoardSnapshots : IDisposable
+{
+    public static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(250);
+
+    private readonly IDbContextFactory<DashboardDbContext> _dbFactory;
+    private readonly CutoverPlanService _plans;
+    private readonly TimeProvider _clock;
+    private readonly ConcurrentDictionary<int, Task<RegionBoardSnapshot?>> _snapshots = new();
+    private readonly ConcurrentDictionary<int, byte> _pending = new();
+    private readonly IDisposable _subscription;
+    private int _computations;
+
+    public BoardSnapshots(IDbContextFactory<DashboardDbContext> dbFactory, CutoverPlanService plans, TimeProvider clock, RegionActivity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        (_dbFactory, _plans, _clock) = (dbFactory, plans, clock);
+        _subscription = activity.Subscribe(OnActivity);
+    }
+
+    /// <summary>Raised after a region's snapshot was recomputed.</summary>
+    public event Action<RegionBoardSnapshot>? Updated;
+
+    /// <summary>How many aggregate reads have run (one per region per burst of changes).</summary>
+    public int Computations => _computations;
+
+    public Task<RegionBoardSnapshot?> GetAsync(int regionId) => _snapshots.GetOrAdd(regionId, ComputeAsync);
+
+    public void Dispose() => _subscription.Dispose();
+
+    private void OnActivity(int regionId)
+    {
+        if (!_pending.TryAdd(regionId, 0))
+        {
+            return;
+        }
+
+        _ = RecomputeLaterAsync(regionId);
+    }
+
+    private async Task RecomputeLaterAsync(int regionId)
+    {
+        await Task.Delay(Coalesce, _clock);
+        _pending.TryRemove(regionId, out _);
+        var fresh = ComputeAsync(regionId);
+        _snapshots[regionId] = fresh;
+        if (await fresh is { } snapshot)
+        {
+            Updated?.Invoke(snapshot);
+        }
+    }
+
+    private async Task<RegionBoardSnapshot?> ComputeAsync(int regionId)
+    {
+        Interlocked.Increment(ref _computations);
+        var plan = await _plans.GetPlanAsync(regionId);
+        if (plan is null)
+        {
+            return null;
+        }
+
+        var now = _clock.GetUtcNow();
+        await using var db = await _dbFactory.CreateDbContextAsync();
+        var byStatus = await db.HeldPatients.Where(p => p.RegionId == regionId)
+            .GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        var nowUtc = now.UtcDateTime;
+        HeldPatientStatus[] open = [HeldPatientStatus.Logged, HeldPatientStatus.ReRegistered, HeldPatientStatus.Settled];
+        var heldOverdue = await db.HeldPatients.CountAsync(p => p.RegionId == regionId && open.Contains(p.Status) && p.DeadlineUtc < nowUtc);
+        var forms = db.PaperForms.Where(f => f.RegionId == regionId && f.Status == PaperFormStatus.Received);
+        var funnel = new BacklogFunnel(
+            byStatus.GetValueOrDefault(HeldPatientStatus.Logged), byStatus.GetValueOrDefault(HeldPatientStatus.ReRegistered),
+            byStatus.GetValueOrDefault(HeldPatientStatus.Settled), byStatus.GetValueOrDefault(HeldPatientStatus.Closed),
+            byStatus.GetValueOrDefault(HeldPatientStatus.Voided), heldOverdue);
+        return new RegionBoardSnapshot(
+            regionId, plan, funnel, await forms.CountAsync(), await forms.CountAsync(f => f.DeadlineUtc < nowUtc),
+            await FacilitiesAsync(db, regionId, plan, now), await BurndownAsync(db, regionId, plan, now), now);
+    }
+
+    private static async Task<IReadOnlyList<FacilityBacklog>> FacilitiesAsync(DashboardDbContext db, int regionId, RegionPlan plan, DateTimeOffset now)
+    {
+        var nowUtc = now.UtcDateTime;
+        HeldPatientStatus[] open = [HeldPatientStatus.Logged, HeldPatientStatus.ReRegistered, HeldPatientStatus.Settled];
+        var held = await db.HeldPatients.Where(p => p.RegionId == regionId && open.Contains(p.Status))
+            .GroupBy(p => p.FacilityId)
+            .Select(g => new { g.Key, Count = g.Count(), Overdue = g.Count(p => p.DeadlineUtc < nowUtc), Oldest = g.Min(p => p.EnteredUtc) })
+            .ToDictionaryAsync(g => g.Key);
+        var forms = await db.PaperForms.Where(f => f.RegionId == regionId && f.Status == PaperFormStatus.Received)
+            .GroupBy(f => f.FacilityId)
+            .Select(g => new { g.Key, Count = g.Count(), Overdue = g.Count(f => f.DeadlineUtc < nowUtc), Oldest = g.Min(f => f.EnteredUtc) })
+            .ToDictionaryAsync(g => g.Key);
+        var stage = plan.PhaseAt(now) == PlanPhase.CatchUp ? ReadinessStage.AfterGoLive : ReadinessStage.BeforeStop;
+        var reported = (await db.ReadinessCheckIns.Where(c => c.RegionId == regionId && c.Stage == stage).ToListAsync())
+            .GroupBy(c => c.FacilityId).Select(g => g.MaxBy(c => c.Id)!)
+            .Where(c => c.IsComplete).Select(c => c.FacilityId).ToHashSet();
+        var facilities = await db.Facilities.Where(f => f.RegionId == regionId && f.IsActive).Select(f => new { f.Id, f.Name }).ToListAsync();
+        return facilities.Select(f =>
+        {
+            var h = held.GetValueOrDefault(f.Id);
+            var p = forms.GetValueOrDefault(f.Id);
+            DateTime? oldest = (h?.Oldest, p?.Oldest) switch
+            {
+                ({ } a, { } b) => a < b ? a : b,
+                (var a, var b) => a ?? b,
+            };
+            return new FacilityBacklog(f.Id, f.Name, (h?.Count ?? 0) + (p?.Count ?? 0), (h?.Overdue ?? 0) + (p?.Overdue ?? 0), oldest, reported.Contains(f.Id));
+        }).OrderByDescending(f => f.Overdue).ThenByDescending(f => f.Outstanding).ToList();
+    }
+
+    /// <summary>Outstanding items at the end of each local day from the day before go-live to the deadline (or today).</summary>
+    private static async Task<IReadOnlyList<BurndownPoint>> BurndownAsync(DashboardDbContext db, int regionId, RegionPlan plan, DateTimeOffset now)
+    {
+        if (plan.GoLiveUtc is not { } goLive || now < goLive)
+        {
+            return [];
+        }
+
+        var offset = $"{(int)plan.TimeZone.BaseUtcOffset.TotalMinutes:+0;-0} minutes";
+        var entered = await DayCountsAsync(db, "EnteredUtc", regionId, offset);
+        var resolved = await DayCountsAsync(db, "ResolvedUtc", regionId, offset);
+        var first = DateOnly.FromDateTime(plan.ToLocal(goLive).DateTime).AddDays(-1);
+        var end = plan.CatchUp.LastDay is { } lastDay && lastDay > DateOnly.FromDateTime(plan.ToLocal(now).DateTime) ? lastDay : DateOnly.FromDateTime(plan.ToLocal(now).DateTime);
+        var outstanding = entered.Where(e => e.Key < first).Sum(e => e.Value) - resolved.Where(r => r.Key < first).Sum(r => r.Value);
+        var points = new List<BurndownPoint>();
+        for (var day = first; day <= end && points.Count < 400; day = day.AddDays(1))
+        {
+            outstanding += entered.GetValueOrDefault(day) - resolved.GetValueOrDefault(day);
+            points.Add(new BurndownPoint(day, outstanding));
+        }
+
+        return points;
+    }
+
+    private static async Task<Dictionary<DateOnly, int>> DayCountsAsync(DashboardDbContext db, string column, int regionId, string offset)
+    {
+        // Grouping by local day runs in SQLite; the column name is one of two constants, never user input.
+        var rows = new List<DayCount>();
+        foreach (var table in new[] { "HeldPatients", "PaperForms" })
+        {
+            var sql = $"SELECT date({column}, '{offset}') AS Day, COUNT(*) AS Count FROM {table} WHERE RegionId = {{0}} AND {column} IS NOT NULL GROUP BY Day";
+#pragma warning disable EF1002 // The interpolated parts are the constants above; the region id is a parameter.
+            rows.AddRange(await db.Database.SqlQueryRaw<DayCount>(sql, regionId).ToListAsync());
+#pragma warning restore EF1002
+        }
+
+        return rows.GroupBy(r => DateOnly.ParseExact(r.Day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+            .ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
+    }
+
+    private sealed record DayCount(string Day, int Count);
+}

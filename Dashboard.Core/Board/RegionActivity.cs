@@ -1,0 +1,54 @@
+namespace Dashboard.Core.Board;
+
+/// <summary>
+/// Tells whoever listens that something in a region changed (a record, a milestone). Listeners
+/// must be quick: they are called on the saving thread. Subscriptions are disposable.
+/// </summary>
+public sealed class RegionActivity
+{
+    private readonly Lock _gate = new();
+    private readonly List<Action<int>> _listeners = [];
+
+    public void Publish(int regionId)
+    {
+        Action<int>[] listeners;
+        lock (_gate)
+        {
+            listeners = [.. _listeners];
+        }
+
+        foreach (var listener in listeners)
+        {
+            listener(regionId);
+        }
+    }
+
+    public IDisposable Subscribe(Action<int> listener)
+    {
+        lock (_gate)
+        {
+            _listeners.Add(listener);
+        }
+
+        return new Subscription(() =>
+        {
+            lock (_gate)
+            {
+                _listeners.Remove(listener);
+            }
+        });
+    }
+
+    private sealed class Subscription(Action dispose) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,269 @@
+using Dashboard.Core.Access;
+using Dashboard.Core.Accounts;
+using Dashboard.Core.Audit;
+using Dashboard.Core.Board;
+using Dashboard.Core.HeldPatients;
+using Dashboard.Core.Persistence;
+using Dashboard.Core.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Core.Plans;
+
+public sealed class MilestoneInput
+{
+    public MilestoneKind Kind { get; set; } = MilestoneKind.Other;
+
+    /// <summary>Local time as written: "2021-11-30 18:00", "2021-11-30 24:00" or a date.</summary>
+    public string LocalTime { get; set; } = "";
+
+    public bool IsEstimated { get; set; }
+
+    public string TitleZh { get; set; } = "";
+
+    public string TitleEn { get; set; } = "";
+
+    public string? Owner { get; set; }
+
+    public string? NoteZh { get; set; }
+}
+
+/// <summary>
+/// Supervisors (for their regions) and administrators record what happened to milestones and change
+/// plans. Moving a milestone recomputes everything derived from it: phases are derived anyway, and
+/// the deadlines of the region's held patients and paper forms are rewritten.
+/// </summary>
+public sealed class PlanEditingService(
+    IDbContextFactory<DashboardDbContext> dbFactory, HeldPatientDeadlines deadlines, AuditTrail audit, TimeProvider clock, RegionActivity activity)
+{
+    public const string TimeFormat = "Milestone_TimeFormat";
+    public const string ReasonRequired = "Status_ReasonRequired";
+    public const string CodeTaken = "Plan_CodeTaken";
+    private const string EntityType = nameof(Milestone);
+
+    public Task<CommandResult> MarkAsync(AccessScope scope, int milestoneId, long version, MilestoneStatus status, string? note, CancellationToken cancellationToken = default) =>
+        ChangeAsync(scope, milestoneId, version, AuditActions.StatusChange, (m, _) =>
+        {
+            if (status is MilestoneStatus.AtRisk or MilestoneStatus.Missed && string.IsNullOrWhiteSpace(note))
+            {
+                return CommandResult.Invalid("Reason", ReasonRequired);
+            }
+
+            m.Status = status;
+            m.StatusNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+            m.ActualUtc = status == MilestoneStatus.Done ? clock.GetUtcNow().UtcDateTime : null;
+            return null;
+        }, recompute: false, cancellationToken);
+
+    /// <summary>Moves a milestone to a new local time, with the reason; optionally confirms an estimate.</summary>
+    public Task<CommandResult> MoveAsync(AccessScope scope, int milestoneId, long version, string newLocalTime, string reason, bool confirmed, CancellationToken cancellationToken = default) =>
+        ChangeAsync(scope, milestoneId, version, AuditActions.MilestoneMove, (m, zone) =>
+        {
+            if (string.IsNullOrWhiteSpace(reason))
+            {
+                return CommandResult.Invalid("Reason", ReasonRequired);
+            }
+
+            if (!TryParse(newLocalTime, zone, out var parsed))
+            {
+                return CommandResult.Invalid("LocalTime", TimeFormat);
+            }
+
+            (m.DueUtc, m.Precision, m.WrittenAsEndOfDay) = parsed;
+            m.IsEstimated = !confirmed && m.IsEstimated;
+            m.StatusNote = reason.Trim();
+            return null;
+        }, recompute: true, cancellationToken);
+
+    public Task<CommandResult> ConfirmAsync(AccessScope scope, int milestoneId, long version, CancellationToken cancellationToken = default) =>
+        ChangeAsync(scope, milestoneId, version, AuditActions.Update, (m, _) =>
+        {
+            m.IsEstimated = false;
+            return null;
+        }, recompute: false, cancellationToken);
+
+    /// <summary>Corrects a milestone's kind, time, titles, owner and note.</summary>
+    public Task<CommandResult> UpdateAsync(AccessScope scope, int milestoneId, long version, MilestoneInput input, CancellationToken cancellationToken = default) =>
+        ChangeAsync(scope, milestoneId, version, AuditActions.Update, (m, zone) =>
+        {
+            ArgumentNullException.ThrowIfNull(input);
+            var errors = Validate(input, zone, out var parsed);
+            if (errors.Any)
+            {
+                return CommandResult.Invalid(errors.ToDictionary());
+            }
+
+            Apply(input, parsed, m);
+            return null;
+        }, recompute: true, cancellationToken);
+
+    /// <summary>Takes a milestone out of the plan (kept, marked removed).</summary>
+    public Task<CommandResult> RemoveAsync(AccessScope scope, int milestoneId, long version, CancellationToken cancellationToken = default) =>
+        ChangeAsync(scope, milestoneId, version, AuditActions.Deactivate, (m, _) =>
+        {
+            m.IsRemoved = true;
+            return null;
+        }, recompute: true, cancellationToken);
+
+    public async Task<CommandResult<int>> AddAsync(AccessScope scope, string regionCode, MilestoneInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(input);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var plan = await db.CutoverPlans.Include(p => p.Region).FirstOrDefaultAsync(p => p.Region!.Code == regionCode, cancellationToken);
+        if (plan is null || !MayEdit(scope, plan.RegionId))
+        {
+            await audit.RecordDeniedAsync(scope, EntityType, regionCode, "create", cancellationToken);
+            return plan is null ? CommandResult.NotFound() : CommandResult.Forbidden();
+        }
+
+        var errors = Validate(input, TimeZoneInfo.FindSystemTimeZoneById(plan.TimeZoneId), out var parsed);
+        if (errors.Any)
+        {
+            return CommandResult.Invalid(errors.ToDictionary());
+        }
+
+        var milestone = new Milestone { PlanId = plan.Id, TitleZh = "", TitleEn = "" };
+        Apply(input, parsed, milestone);
+        var id = await AuditedChange.InsertAsync(db, audit, scope, milestone, EntityType, m => m.Id, Snapshot, cancellationToken);
+        await AfterPlanChangeAsync(plan.RegionId, recompute: true, cancellationToken);
+        return new CommandResult<int>(CommandResult.Ok(), id);
+    }
+
+    /// <summary>
+    /// A new region's plan from an existing one: every milestone shifted by the difference between
+    /// the template's system stop and the new one. Administrators only.
+    /// </summary>
+    public async Task<CommandResult<int>> CreateFromTemplateAsync(
+        AccessScope scope, string templateCode, string code, string nameZh, string nameEn, string newSystemStopLocal, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (!scope.IsAdmin)
+        {
+            await audit.RecordDeniedAsync(scope, nameof(Region), code, "create", cancellationToken);
+            return CommandResult.Forbidden();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var template = await db.Regions.Include(r => r.Plan!).ThenInclude(p => p.Milestones).FirstOrDefaultAsync(r => r.Code == templateCode, cancellationToken);
+        var errors = new ValidationErrors();
+        var normalized = code.Trim().ToLowerInvariant();
+        errors.RequireText(nameof(code), normalized, 40);
+        errors.RequireText(nameof(nameZh), nameZh, 100);
+        if (normalized.Length > 0 && (!normalized.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') || await db.Regions.AnyAsync(r => r.Code == normalized, cancellationToken)))
+        {
+            errors.Add(nameof(code), CodeTaken);
+        }
+
+        var stop = template?.Plan?.Milestones.Where(m => !m.IsRemoved && m.Kind == MilestoneKind.SystemStop).Select(m => (DateTime?)m.DueUtc).FirstOrDefault();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(template?.Plan?.TimeZoneId ?? "Asia/Shanghai");
+        if (template?.Plan is null || stop is null)
+        {
+            errors.Add(nameof(templateCode), "Plan_TemplateHasNoStop");
+        }
+
+        if (!TryParse(newSystemStopLocal, zone, out var newStop))
+        {
+            errors.Add(nameof(newSystemStopLocal), TimeFormat);
+        }
+
+        if (errors.Any)
+        {
+            return CommandResult.Invalid(errors.ToDictionary());
+        }
+
+        var shift = newStop.DueUtc - stop!.Value;
+        var source = template!.Plan!;
+        var plan = new CutoverPlan
+        {
+            OldSystemNameZh = source.OldSystemNameZh, OldSystemNameEn = source.OldSystemNameEn, NewSystemNameZh = source.NewSystemNameZh, NewSystemNameEn = source.NewSystemNameEn,
+            TimeZoneId = source.TimeZoneId, CatchUpRuleKind = source.CatchUpRuleKind, CatchUpWorkingDays = source.CatchUpWorkingDays,
+            CatchUpFixedDate = source.CatchUpFixedDate is { } fixedDate ? fixedDate.AddDays((int)Math.Round(shift.TotalDays)) : null,
+            CatchUpRuleFromNotice = false, SourceNotice = $"{template.NameZh} → {nameZh.Trim()}",
+            Milestones = [.. source.Milestones.Where(m => !m.IsRemoved).Select(m => new Milestone
+            {
+                Kind = m.Kind, DueUtc = m.DueUtc + shift, Precision = m.Precision, WrittenAsEndOfDay = m.WrittenAsEndOfDay, IsEstimated = true,
+                Status = MilestoneStatus.Pending, Owner = m.Owner, TitleZh = m.TitleZh, TitleEn = m.TitleEn, NoteZh = m.NoteZh, NoteEn = m.NoteEn,
+            })],
+        };
+        var region = new Region { Code = normalized, NameZh = nameZh.Trim(), NameEn = string.IsNullOrWhiteSpace(nameEn) ? nameZh.Trim() : nameEn.Trim(), SortOrder = 100, Plan = plan };
+        var id = await AuditedChange.InsertAsync(db, audit, scope, region, nameof(Region), r => r.Id,
+            r => new { r.Code, r.NameZh, Template = templateCode, Stop = newSystemStopLocal, Milestones = plan.Milestones.Count }, cancellationToken);
+        return new CommandResult<int>(CommandResult.Ok(), id);
+    }
+
+    private async Task<CommandResult> ChangeAsync(
+        AccessScope scope, int milestoneId, long version, string action, Func<Milestone, TimeZoneInfo, CommandResult?> change, bool recompute, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var milestone = await db.Milestones.Include(m => m.Plan).FirstOrDefaultAsync(m => m.Id == milestoneId && !m.IsRemoved, cancellationToken);
+        if (milestone is null || !MayEdit(scope, milestone.Plan!.RegionId))
+        {
+            await audit.RecordDeniedAsync(scope, EntityType, milestoneId, action, cancellationToken);
+            return milestone is null ? CommandResult.NotFound() : CommandResult.Forbidden();
+        }
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(milestone.Plan.TimeZoneId);
+        var result = await AuditedChange.SaveAsync(db, audit, scope, milestone, version, action, EntityType, milestoneId, Snapshot,
+            m => Task.FromResult(change(m, zone)), cancellationToken);
+        if (result.Succeeded)
+        {
+            await AfterPlanChangeAsync(milestone.Plan.RegionId, recompute, cancellationToken);
+        }
+
+        return result;
+    }
+
+    private async Task AfterPlanChangeAsync(int regionId, bool recompute, CancellationToken cancellationToken)
+    {
+        if (recompute)
+        {
+            await deadlines.RecomputeRegionAsync(regionId, cancellationToken);
+        }
+
+        activity.Publish(regionId);
+    }
+
+    private static ValidationErrors Validate(MilestoneInput input, TimeZoneInfo zone, out (DateTime DueUtc, MilestonePrecision Precision, bool EndOfDay) parsed)
+    {
+        var errors = new ValidationErrors();
+        errors.RequireText(nameof(input.TitleZh), input.TitleZh, 300);
+        if (!TryParse(input.LocalTime, zone, out parsed))
+        {
+            errors.Add(nameof(input.LocalTime), TimeFormat);
+        }
+
+        return errors;
+    }
+
+    private static void Apply(MilestoneInput input, (DateTime DueUtc, MilestonePrecision Precision, bool EndOfDay) parsed, Milestone m)
+    {
+        (m.Kind, m.DueUtc, m.Precision, m.WrittenAsEndOfDay, m.IsEstimated) = (input.Kind, parsed.DueUtc, parsed.Precision, parsed.EndOfDay, input.IsEstimated);
+        m.TitleZh = input.TitleZh.Trim();
+        m.TitleEn = string.IsNullOrWhiteSpace(input.TitleEn) ? input.TitleZh.Trim() : input.TitleEn.Trim();
+        m.Owner = string.IsNullOrWhiteSpace(input.Owner) ? null : input.Owner.Trim();
+        m.NoteZh = string.IsNullOrWhiteSpace(input.NoteZh) ? null : input.NoteZh.Trim();
+    }
+
+    private static bool MayEdit(AccessScope scope, int regionId) =>
+        scope.IsAdmin || (scope.Role == UserRole.Supervisor && scope.CanSeeRegion(regionId));
+
+    private static bool TryParse(string? text, TimeZoneInfo zone, out (DateTime DueUtc, MilestonePrecision Precision, bool EndOfDay) parsed)
+    {
+        parsed = default;
+        try
+        {
+            parsed = Seeding.MilestoneTimeParser.Parse(text?.Trim() ?? "", zone);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    private static object Snapshot(Milestone m) => new
+    {
+        m.Kind, m.DueUtc, m.Precision, m.WrittenAsEndOfDay, m.IsEstimated, m.Status, m.StatusNote, m.ActualUtc, m.TitleZh, m.IsRemoved,
+    };
+}
