@@ -107,6 +107,28 @@ public sealed class HttpAccessTests : IClassFixture<HttpAccessTests.App>
         Assert.Equal(1, await CountAudit(AuditActions.SignIn, "supervisor"));
     }
 
+    [Theory]
+    [InlineData("zh-CN", "supervisor", "/board")]
+    [InlineData("en", "supervisor", "/board")]
+    [InlineData("en", "desk", "/held-patients/new")]
+    [InlineData("en", "desk", "/paper-forms/stock")]
+    [InlineData("en", "desk", "/catch-up")]
+    [InlineData("en", "demo-admin", "/admin/users")]
+    [InlineData("en", "demo-admin", "/admin/plans/new")]
+    public async Task Pages_show_text_not_resource_keys(string culture, string user, string path)
+    {
+        using var client = _app.Factory.CreateBrowserLikeClient();
+        var password = DemoAccounts.All.Single(a => a.UserName == user).Password;
+        await client.SignInAsync(user, password);
+        client.DefaultRequestHeaders.Add("Cookie", $".AspNetCore.Culture=c%3D{culture}%7Cuic%3D{culture}");
+
+        using var response = await client.GetAsync(path);
+
+        response.EnsureSuccessStatusCode();
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotMatch(">\\s*[A-Z][A-Za-z]+_[A-Z][A-Za-z_]*\\s*<", html);
+    }
+
     [Fact]
     public async Task Every_response_carries_the_security_headers()
     {
