@@ -8,25 +8,10 @@ namespace Dashboard.Core.HeldPatients;
 /// A patient whose insurance registration or settlement waits for the new platform (在途/挂账患者).
 /// Never deleted: withdrawn records are voided with a reason.
 /// </summary>
-public class HeldPatient : IFacilityScoped, IVersioned, CatchUp.IHasDeadline
+public class HeldPatient : Records.PatientRecord
 {
-    public int Id { get; set; }
-
-    public int FacilityId { get; set; }
-
-    public Facility? Facility { get; set; }
-
-    /// <summary>The facility's region, kept on the record so scoping and region queries need no join.</summary>
-    public int RegionId { get; set; }
 
     public HeldPatientCategory Category { get; set; }
-
-    public required string PatientName { get; set; }
-
-    public IdDocumentType IdDocumentType { get; set; }
-
-    /// <summary>Normalized: trimmed, upper-case (a resident ID's check character x becomes X).</summary>
-    public required string IdNumber { get; set; }
 
     public InsuranceType InsuranceType { get; set; }
 
@@ -57,21 +42,6 @@ public class HeldPatient : IFacilityScoped, IVersioned, CatchUp.IHasDeadline
 
     public string? VoidReason { get; set; }
 
-    /// <summary>End of the region's catch-up window; recomputed when the plan's go-live moves.</summary>
-    public DateTime? DeadlineUtc { get; set; }
-
-    public required string EnteredByUserId { get; set; }
-
-    public required string EnteredByName { get; set; }
-
-    public DateTime EnteredUtc { get; set; }
-
-    public DateTime UpdatedUtc { get; set; }
-
-    /// <summary>When the record stopped being outstanding (closed, voided, back-entered, rejected); for the burndown.</summary>
-    public DateTime? ResolvedUtc { get; set; }
-
-    public long Version { get; set; }
 }
 
 /// <summary>An invoice number of a held patient, in its own indexed table so one number is found at once.</summary>

@@ -9,15 +9,8 @@ namespace Dashboard.Core.PaperForms;
 /// A paper form to back-enter into the new platform. Its serial number is unique within its
 /// facility (an agency window is a facility too). Never deleted: voided with a reason.
 /// </summary>
-public class PaperForm : IFacilityScoped, IVersioned, CatchUp.IHasDeadline
+public class PaperForm : Records.PatientRecord
 {
-    public int Id { get; set; }
-
-    public int FacilityId { get; set; }
-
-    public Facility? Facility { get; set; }
-
-    public int RegionId { get; set; }
 
     public PaperFormKind Kind { get; set; }
 
@@ -25,12 +18,6 @@ public class PaperForm : IFacilityScoped, IVersioned, CatchUp.IHasDeadline
 
     /// <summary>The number printed on the form, as printed (e.g. "0012"); unique per facility.</summary>
     public required string SerialNumber { get; set; }
-
-    public required string PatientName { get; set; }
-
-    public IdDocumentType IdDocumentType { get; set; }
-
-    public required string IdNumber { get; set; }
 
     /// <summary>Where the patient comes from (the issuing facility, or the applicant's unit).</summary>
     public string? FromPlace { get; set; }
@@ -58,20 +45,6 @@ public class PaperForm : IFacilityScoped, IVersioned, CatchUp.IHasDeadline
     /// <summary>Why it was rejected or voided.</summary>
     public string? StatusReason { get; set; }
 
-    public DateTime? DeadlineUtc { get; set; }
-
-    public required string EnteredByUserId { get; set; }
-
-    public required string EnteredByName { get; set; }
-
-    public DateTime EnteredUtc { get; set; }
-
-    public DateTime UpdatedUtc { get; set; }
-
-    /// <summary>When the record stopped being outstanding (closed, voided, back-entered, rejected); for the burndown.</summary>
-    public DateTime? ResolvedUtc { get; set; }
-
-    public long Version { get; set; }
 }
 
 /// <summary>A run of pre-printed form numbers a facility issued to its desks, e.g. 0001-0200.</summary>

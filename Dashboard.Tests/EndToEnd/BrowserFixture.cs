@@ -37,6 +37,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             ?? throw new InvalidOperationException("The server reports no addresses.");
         BaseUrl = addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
 
+        // The suite shares two cores with the server and the other test collections: give the UI
+        // time to answer under load rather than fail on a slow first render.
+        Assertions.SetDefaultExpectTimeout(10_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

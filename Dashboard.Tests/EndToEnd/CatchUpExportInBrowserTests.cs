@@ -14,12 +14,8 @@ public sealed class CatchUpExportInBrowserTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
         await page.SignInAsync(DemoAccounts.Desk);
-        await page.OpenAsync("/held-patients/new");
         var id = TestIds.Resident(area: "340102", endingInX: true, start: 900);
-        await page.Locator("input[data-field='PatientName']").FillAsync("导出测试");
-        await page.Locator("input[data-field='IdNumber']").FillAsync(id);
-        await page.Locator(".save-button").ClickAsync();
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/held-patients/\d+$"));
+        await page.LogHeldPatientAsync("导出测试", id);
 
         await page.OpenAsync("/catch-up");
         await Expect(page.Locator(".count-held .counter-value")).Not.ToHaveTextAsync("0");

@@ -58,12 +58,7 @@ public sealed class HeldPatientEntryTests(BrowserFixture browser)
     {
         var first = await browser.NewPageAsync();
         await first.SignInAsync(DemoAccounts.Desk);
-        await first.OpenAsync("/held-patients/new");
-        await first.Locator("input[data-field='PatientName']").FillAsync("并发测试");
-        await first.Locator("input[data-field='IdNumber']").FillAsync(TestIds.Resident(area: "340102", start: 300));
-        await first.Locator(".save-button").ClickAsync();
-        await Expect(first).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/held-patients/\d+$"));
-        var editUrl = first.Url + "/edit";
+        var editUrl = await first.LogHeldPatientAsync("并发测试", TestIds.Resident(area: "340102", start: 300)) + "/edit";
         var second = await browser.NewPageAsync();
         await second.SignInAsync(DemoAccounts.Desk);
         await first.OpenAsync(editUrl);

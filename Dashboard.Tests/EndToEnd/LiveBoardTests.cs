@@ -21,11 +21,7 @@ public sealed class LiveBoardTests(BrowserFixture browser)
 
         var desk = await browser.NewPageAsync();
         await desk.SignInAsync(DemoAccounts.Desk);
-        await desk.OpenAsync("/held-patients/new");
-        await desk.Locator("input[data-field='PatientName']").FillAsync("实时看板测试");
-        await desk.Locator("input[data-field='IdNumber']").FillAsync(TestIds.Resident(area: "340102", start: 990));
-        await desk.Locator(".save-button").ClickAsync();
-        await Expect(desk).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/held-patients/\d+$"));
+        await desk.LogHeldPatientAsync("实时看板测试", TestIds.Resident(area: "340102", start: 990));
 
         await Expect(outstanding).ToHaveTextAsync((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 3_000 });
         Assert.Equal(boardUrl, supervisor.Url);

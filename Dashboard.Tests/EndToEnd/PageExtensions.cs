@@ -28,6 +28,17 @@ internal static class PageExtensions
         await page.WaitInteractiveAsync();
     }
 
+    /// <summary>Logs a held patient spanning the rehearsal's stop through the entry form; returns the record's URL.</summary>
+    public static async Task<string> LogHeldPatientAsync(this IPage page, string name, string idNumber)
+    {
+        await page.OpenAsync("/held-patients/new");
+        await page.Locator("input[data-field='PatientName']").FillAsync(name);
+        await page.Locator("input[data-field='IdNumber']").FillAsync(idNumber);
+        await page.Locator(".save-button").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/held-patients/\d+$"));
+        return page.Url;
+    }
+
     /// <summary>Saves a screenshot when E2E_SCREENSHOTS names a folder (for looking at the UI, not for asserting).</summary>
     public static async Task ScreenshotIfAskedAsync(this IPage page, string name)
     {

@@ -114,7 +114,7 @@ namespace Dashboard.Core.Persistence.Migrations
 
                     b.HasIndex("RegionId");
 
-                    b.ToTable("UserRegions");
+                    b.ToTable("UserRegions", (string)null);
                 });
 
             modelBuilder.Entity("Dashboard.Core.Audit.AuditEvent", b =>
@@ -169,7 +169,7 @@ namespace Dashboard.Core.Persistence.Migrations
 
                     b.HasIndex("EntityType", "EntityId");
 
-                    b.ToTable("AuditEvents");
+                    b.ToTable("AuditEvents", (string)null);
                 });
 
             modelBuilder.Entity("Dashboard.Core.Drafts.FormDraft", b =>
@@ -200,7 +200,7 @@ namespace Dashboard.Core.Persistence.Migrations
                     b.HasIndex("UserId", "FormKey")
                         .IsUnique();
 
-                    b.ToTable("FormDrafts");
+                    b.ToTable("FormDrafts", (string)null);
                 });
 
             modelBuilder.Entity("Dashboard.Core.Facilities.Facility", b =>
@@ -249,7 +249,7 @@ namespace Dashboard.Core.Persistence.Migrations
 
                     b.HasIndex("RegionId", "Name");
 
-                    b.ToTable("Facilities");
+                    b.ToTable("Facilities", (string)null);
                 });
 
             modelBuilder.Entity("Dashboard.Core.HeldPatients.HeldPatient", b =>
@@ -385,7 +385,7 @@ namespace Dashboard.Core.Persistence.Migrations
 
                     b.HasIndex("RegionId", "Category", "Status", "DeadlineUtc");
 
-                    b.ToTable("HeldPatients");
+                    b.ToTable("HeldPatients", (string)null);
                 });
 
             modelBuilder.Entity("Dashboard.Core.HeldPatients.HeldPatientInvoice", b =>
@@ -408,7 +408,7 @@ namespace Dashboard.Core.Persistence.Migrations
 
                     b.HasIndex("Number");
 
-                    b.ToTable("HeldPatientInvoice");
+                    b.ToTable("HeldPatientInvoice", (string)null);
                 });
 
             modelBuilder.Entity("Dashboard.Core.PaperForms.FormStockRange", b =>
@@ -458,7 +458,7 @@ namespace Dashboard.Core.Persistence.Migrations
 
                     b.HasIndex("FacilityId", "Kind", "First");
 
-                    b.ToTable("FormStockRanges");
+                    b.ToTable("FormStockRanges", (string)null);
                 });
 
             modelBuilder.Entity("Dashboard.Core.PaperForms.PaperForm", b =>
@@ -581,7 +581,7 @@ namespace Dashboard.Core.Persistence.Migrations
 
                     b.HasIndex("RegionId", "Status", "DeadlineUtc");
 
-                    b.ToTable("PaperForms");
+                    b.ToTable("PaperForms", (string)null);
                 });
 
             modelBuilder.Entity("Dashboard.Core.Plans.CutoverPlan", b =>
@@ -645,7 +645,7 @@ namespace Dashboard.Core.Persistence.Migrations
                     b.HasIndex("RegionId")
                         .IsUnique();
 
-                    b.ToTable("CutoverPlans");
+                    b.ToTable("CutoverPlans", (string)null);
                 });
 
             modelBuilder.Entity("Dashboard.Core.Plans.Milestone", b =>
@@ -720,7 +720,7 @@ namespace Dashboard.Core.Persistence.Migrations
 
                     b.HasIndex("PlanId", "DueUtc");
 
-                    b.ToTable("Milestones");
+                    b.ToTable("Milestones", (string)null);
                 });
 
             modelBuilder.Entity("Dashboard.Core.Plans.Region", b =>
@@ -755,7 +755,7 @@ namespace Dashboard.Core.Persistence.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("Regions");
+                    b.ToTable("Regions", (string)null);
                 });
 
             modelBuilder.Entity("Dashboard.Core.Readiness.ReadinessCheckIn", b =>
@@ -810,7 +810,7 @@ namespace Dashboard.Core.Persistence.Migrations
 
                     b.HasIndex("RegionId", "Stage", "FacilityId");
 
-                    b.ToTable("ReadinessCheckIns");
+                    b.ToTable("ReadinessCheckIns", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
