@@ -57,4 +57,19 @@ public sealed class SignInTests(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "合肥市第一人民医院" })).ToBeVisibleAsync();
         await page.ScreenshotIfAskedAsync("supervisor-facilities");
     }
+
+    [Fact]
+    public async Task A_signed_in_supervisor_works_in_english_after_switching()
+    {
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync(DemoAccounts.Supervisor);
+
+        await page.GotoAsync("/culture/set?culture=en&redirectUri=/board");
+        await page.WaitInteractiveAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Supervisor board", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Catch-up lists" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".region-board[data-region=rehearsal]")).ToContainTextAsync("Held patients by status");
+        await page.ScreenshotIfAskedAsync("board-en");
+    }
 }
