@@ -16,9 +16,18 @@ public sealed record PaperFormDetails(
     string? Reason, bool SignedAndStamped, string IssuedBy, int? HeldPatientId, string? HeldPatientName, PaperFormStatus Status,
     string? FilingNumber, string? StatusReason, DateTime? DeadlineUtc, bool IsOverdue, string EnteredByName, DateTime EnteredUtc, long Version);
 
+public enum PaperFormSortColumn
+{
+    EnteredUtc,
+    SerialNumber,
+    PatientName,
+    IssuedUtc,
+    DeadlineUtc,
+}
+
 public sealed record PaperFormFilter(
     string? Search = null, PaperFormKind? Kind = null, PaperFormStatus? Status = null, bool OverdueOnly = false, int? HeldPatientId = null,
-    bool NewestFirst = true);
+    PaperFormSortColumn SortBy = PaperFormSortColumn.EnteredUtc, bool Descending = true);
 
 public sealed record FormStatusChange(PaperFormStatus Target, string? FilingNumber = null, string? Reason = null);
 

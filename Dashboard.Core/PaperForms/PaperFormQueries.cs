@@ -18,8 +18,7 @@ public sealed class PaperFormQueries(IDbContextFactory<DashboardDbContext> dbFac
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var query = Filter(db.PaperForms.AsNoTracking().VisibleTo(scope), filter, now);
         var total = await query.CountAsync(cancellationToken);
-        var ordered = filter.NewestFirst ? query.OrderByDescending(f => f.EnteredUtc).ThenByDescending(f => f.Id) : query.OrderBy(f => f.EnteredUtc).ThenBy(f => f.Id);
-        var rows = await ordered.Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, 200))
+        var rows = await Sort(query, filter).Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, 200))
             .Select(f => new { f.Id, FacilityName = f.Facility!.Name, f.Kind, f.Subkind, f.SerialNumber, f.PatientName, f.IdNumber, f.Destination, f.IssuedUtc, f.Status, f.DeadlineUtc })
             .ToListAsync(cancellationToken);
         return new PagedResult<PaperFormRow>(
@@ -61,6 +60,20 @@ public sealed class PaperFormQueries(IDbContextFactory<DashboardDbContext> dbFac
         return await db.PaperForms.AsNoTracking().VisibleTo(scope).Where(f => f.HeldPatientId == heldPatientId)
             .OrderBy(f => f.Id).Select(f => new LinkedForm(f.Id, f.Kind, f.SerialNumber, f.Status)).ToListAsync(cancellationToken);
     }
+
+    private static IQueryable<PaperForm> Sort(IQueryable<PaperForm> query, PaperFormFilter filter) => (filter.SortBy, filter.Descending) switch
+    {
+        (PaperFormSortColumn.SerialNumber, false) => query.OrderBy(f => f.SerialNumber).ThenBy(f => f.Id),
+        (PaperFormSortColumn.SerialNumber, true) => query.OrderByDescending(f => f.SerialNumber).ThenByDescending(f => f.Id),
+        (PaperFormSortColumn.PatientName, false) => query.OrderBy(f => f.PatientName).ThenBy(f => f.Id),
+        (PaperFormSortColumn.PatientName, true) => query.OrderByDescending(f => f.PatientName).ThenByDescending(f => f.Id),
+        (PaperFormSortColumn.IssuedUtc, false) => query.OrderBy(f => f.IssuedUtc).ThenBy(f => f.Id),
+        (PaperFormSortColumn.IssuedUtc, true) => query.OrderByDescending(f => f.IssuedUtc).ThenByDescending(f => f.Id),
+        (PaperFormSortColumn.DeadlineUtc, false) => query.OrderBy(f => f.DeadlineUtc).ThenBy(f => f.Id),
+        (PaperFormSortColumn.DeadlineUtc, true) => query.OrderByDescending(f => f.DeadlineUtc).ThenByDescending(f => f.Id),
+        (_, false) => query.OrderBy(f => f.EnteredUtc).ThenBy(f => f.Id),
+        _ => query.OrderByDescending(f => f.EnteredUtc).ThenByDescending(f => f.Id),
+    };
 
     private static IQueryable<PaperForm> Filter(IQueryable<PaperForm> query, PaperFormFilter filter, DateTime now)
     {

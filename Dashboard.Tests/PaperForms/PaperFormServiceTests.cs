@@ -56,6 +56,24 @@ public sealed class PaperFormServiceTests : SeededCoreTests
     }
 
     [Fact]
+    public async Task The_list_sorts_and_pages_in_the_database_and_finds_by_serial()
+    {
+        var desk = await DeskOf("REH-H01");
+        foreach (var serial in new[] { "0203", "0201", "0202" })
+        {
+            await RegisterAsync(desk, await TransferAsync(serial));
+        }
+
+        var queries = Core.Get<PaperFormQueries>();
+        var bySerial = await queries.SearchAsync(desk, new PaperFormFilter(SortBy: PaperFormSortColumn.SerialNumber, Descending: false), 0, 2);
+        var found = await queries.SearchAsync(desk, new PaperFormFilter(Search: "0202"), 0, 10);
+
+        Assert.Equal(3, bySerial.TotalCount);
+        Assert.Equal(["0201", "0202"], bySerial.Items.Select(r => r.SerialNumber));
+        Assert.Equal(["0202"], found.Items.Select(r => r.SerialNumber));
+    }
+
+    [Fact]
     public async Task The_database_itself_refuses_a_second_form_with_the_same_serial_at_a_facility()
     {
         var desk = await DeskOf("REH-H01");
