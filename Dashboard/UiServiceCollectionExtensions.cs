@@ -20,7 +20,8 @@ internal static partial class UiServiceCollectionExtensions
 {
     public static IServiceCollection AddDashboardUi(this IServiceCollection services)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // A pasted page of text must reach the form's length check, not drop the connection (32 KB by default).
+        services.AddRazorComponents().AddInteractiveServerComponents().AddHubOptions(options => options.MaximumReceiveMessageSize = 256 * 1024);
 
         // Chinese pages: emit CJK as characters, not as &#x...; entities (a third of the bytes).
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -7,23 +7,31 @@ namespace Dashboard.Core.Drafts;
 
 public sealed record Draft<T>(T Value, DateTime UpdatedUtc);
 
-/// <summary>Saves and restores a user's unsaved form input. Drafts belong to their user only.</summary>
+/// <summary>An unsaved entry of the user's, e.g. from a tab they closed, offered for resuming.</summary>
+public sealed record DraftSummary(string FormKey, string? PatientName, DateTime UpdatedUtc);
+
+/// <summary>
+/// Saves and restores a user's unsaved form input. Drafts belong to their user only, and one
+/// draft belongs to one form instance (a browser tab's entry), so two tabs never share one.
+/// </summary>
 public sealed class DraftService(IDbContextFactory<DashboardDbContext> dbFactory, TimeProvider clock)
 {
+    /// <summary>
+    /// One statement that inserts or replaces, so two writers of the same draft (a double event,
+    /// a save racing a discard) never fail on the unique key or on a row that just disappeared.
+    /// </summary>
     public async Task SaveAsync<T>(AccessScope scope, string formKey, T value, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        var json = JsonSerializer.Serialize(value);
+        var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var draft = await db.FormDrafts.FirstOrDefaultAsync(d => d.UserId == scope.UserId && d.FormKey == formKey, cancellationToken);
-        if (draft is null)
-        {
-            draft = new FormDraft { UserId = scope.UserId, FormKey = formKey, Json = "" };
-            db.FormDrafts.Add(draft);
-        }
-
-        draft.Json = JsonSerializer.Serialize(value);
-        draft.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""
+            INSERT INTO "FormDrafts" ("UserId", "FormKey", "Json", "UpdatedUtc") VALUES ({scope.UserId}, {formKey}, {json}, {now})
+            ON CONFLICT ("UserId", "FormKey") DO UPDATE SET "Json" = excluded."Json", "UpdatedUtc" = excluded."UpdatedUtc"
+            """,
+            cancellationToken);
     }
 
     public async Task<Draft<T>?> LoadAsync<T>(AccessScope scope, string formKey, CancellationToken cancellationToken = default)
@@ -34,11 +42,33 @@ public sealed class DraftService(IDbContextFactory<DashboardDbContext> dbFactory
         return draft is null || JsonSerializer.Deserialize<T>(draft.Json) is not { } value ? null : new Draft<T>(value, draft.UpdatedUtc);
     }
 
+    /// <summary>The user's drafts whose key starts with <paramref name="keyPrefix"/>, newest first.</summary>
+    public async Task<IReadOnlyList<DraftSummary>> ListAsync(AccessScope scope, string keyPrefix, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var drafts = await db.FormDrafts.AsNoTracking()
+            .Where(d => d.UserId == scope.UserId && d.FormKey.StartsWith(keyPrefix))
+            .OrderByDescending(d => d.UpdatedUtc).Take(20)
+            .ToListAsync(cancellationToken);
+        return drafts.Select(d => new DraftSummary(d.FormKey, PatientNameOf(d.Json), d.UpdatedUtc)).ToList();
+    }
+
     /// <summary>Drops the draft once its content is saved as a record, or when the user discards it.</summary>
     public async Task DiscardAsync(AccessScope scope, string formKey, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.FormDrafts.Where(d => d.UserId == scope.UserId && d.FormKey == formKey).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private static string? PatientNameOf(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.ValueKind == JsonValueKind.Object &&
+               document.RootElement.TryGetProperty("PatientName", out var name) && name.ValueKind == JsonValueKind.String &&
+               name.GetString() is { Length: > 0 } text
+            ? text
+            : null;
     }
 }

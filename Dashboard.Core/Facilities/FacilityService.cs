@@ -109,10 +109,7 @@ public sealed class FacilityService(IDbContextFactory<DashboardDbContext> dbFact
             errors.Add(nameof(input.ContactPhone), ValidationErrors.Phone);
         }
 
-        if (input.Address?.Trim().Length > 300)
-        {
-            errors.Add(nameof(input.Address), ValidationErrors.TooLong);
-        }
+        errors.LimitLength(nameof(input.Address), input.Address, 300);
 
         if (!await db.Regions.AnyAsync(r => r.Id == input.RegionId, cancellationToken))
         {

@@ -44,15 +44,8 @@ public static partial class HeldPatientRules
         CheckTimes(input, context, errors, admitted, discharged, visit);
         var amount = ParseAmount(input, errors);
         var invoices = ParseInvoices(input.InvoiceNumbers, errors);
-        if (input.Department?.Trim().Length > 50)
-        {
-            errors.Add(nameof(input.Department), ValidationErrors.TooLong);
-        }
-
-        if (input.Notes?.Trim().Length > 1000)
-        {
-            errors.Add(nameof(input.Notes), ValidationErrors.TooLong);
-        }
+        errors.LimitLength(nameof(input.Department), input.Department, 50);
+        errors.LimitLength(nameof(input.Notes), input.Notes, 1000);
 
         if (errors.Any)
         {

@@ -12,6 +12,12 @@ public static class ResidentIdNumber
     public const string FormatError = "Id_Format";
     public const string BirthDateError = "Id_BirthDate";
     public const string ChecksumError = "Id_Checksum";
+    public const string FifteenDigitError = "Id_FifteenDigit";
+    public const string BornTooEarlyError = "Id_BornTooEarly";
+    public const string BornInFutureError = "Id_BornInFuture";
+
+    /// <summary>Nobody alive was born before this; an earlier date is a typing error in the birth date.</summary>
+    public const int EarliestBirthYear = 1890;
 
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string CheckCharacters = "10X98765432";
@@ -23,9 +29,15 @@ public static class ResidentIdNumber
     public static string? Validate(string value, DateOnly today)
     {
         var id = Normalize(value);
+        if (id.Length == 15 && id.AsSpan().ContainsOnlyDigits())
+        {
+            // The first-generation ID (before 2004): the new platform takes only the 18-character number.
+            return FifteenDigitError;
+        }
+
         if (id.Length != 18)
         {
-            return LengthError;
+            return $"{LengthError}::{id.Length}";
         }
 
         if (!id.AsSpan(0, 17).ContainsOnlyDigits() || !(char.IsAsciiDigit(id[17]) || id[17] == 'X') || id[0] == '0')
@@ -33,9 +45,19 @@ public static class ResidentIdNumber
             return FormatError;
         }
 
-        if (BirthDate(id) is not { } birth || birth > today || birth.Year < 1890)
+        if (BirthDate(id) is not { } birth)
         {
             return BirthDateError;
+        }
+
+        if (birth > today)
+        {
+            return BornInFutureError;
+        }
+
+        if (birth.Year < EarliestBirthYear)
+        {
+            return BornTooEarlyError;
         }
 
         return id[17] == CheckCharacter(id.AsSpan(0, 17)) ? null : ChecksumError;

@@ -130,8 +130,14 @@ public sealed class FormStockService(IDbContextFactory<DashboardDbContext> dbFac
 }
 
 /// <summary>A printed form number split into its text prefix and its trailing digits.</summary>
-internal static class SerialParts
+public static class SerialParts
 {
+    /// <summary>The number printed on the next form of a pad: "0042" → "0043", "T-0099" → "T-0100"; null without trailing digits.</summary>
+    public static string? Next(string? serial) =>
+        Parse(serial) is { } parts && parts.Number < 999_999_999
+            ? parts.Prefix + (parts.Number + 1).ToString(CultureInfo.InvariantCulture).PadLeft(parts.Width, '0')
+            : null;
+
     public static (string Prefix, int Number, int Width)? Parse(string? serial)
     {
         var text = serial?.Trim().ToUpperInvariant() ?? "";

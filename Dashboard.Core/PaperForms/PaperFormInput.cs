@@ -33,6 +33,8 @@ public sealed class PaperFormInput
     public string IssuedBy { get; set; } = "";
 
     public int? HeldPatientId { get; set; }
+
+    public PaperFormInput Clone() => (PaperFormInput)MemberwiseClone();
 }
 
 public sealed record PaperFormValues(

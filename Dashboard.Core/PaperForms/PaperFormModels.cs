@@ -6,6 +6,14 @@ namespace Dashboard.Core.PaperForms;
 /// <summary>A facility (or agency window) the caller may register forms at, with the kinds allowed there.</summary>
 public sealed record FormPlace(int FacilityId, string FacilityName, FacilityKind FacilityKind, int RegionId, IReadOnlyList<PaperFormKind> Kinds);
 
+/// <summary>The places a caller registers forms at, and the time zone each form's times are typed in.</summary>
+public sealed record PaperFormContext(IReadOnlyList<FormPlace> Places, IReadOnlyDictionary<int, TimeZoneInfo> Zones)
+{
+    public FormPlace? PlaceOf(int facilityId) => Places.FirstOrDefault(p => p.FacilityId == facilityId);
+
+    public TimeZoneInfo ZoneOf(FormPlace place) => Zones.GetValueOrDefault(place?.RegionId ?? 0) ?? TimeZoneInfo.Utc;
+}
+
 public sealed record PaperFormRow(
     int Id, string FacilityName, PaperFormKind Kind, PaperFormSubkind Subkind, string SerialNumber, string PatientName, string MaskedIdNumber,
     string? Destination, DateTime IssuedUtc, PaperFormStatus Status, DateTime? DeadlineUtc, bool IsOverdue);

@@ -36,8 +36,8 @@ public static partial class PaperFormRules
             errors.RequireText(nameof(input.Destination), input.Destination, 100);
         }
 
-        Optional(errors, nameof(input.FromPlace), input.FromPlace, 100);
-        Optional(errors, nameof(input.Reason), input.Reason, 500);
+        errors.LimitLength(nameof(input.FromPlace), input.FromPlace, 100);
+        errors.LimitLength(nameof(input.Reason), input.Reason, 500);
         errors.RequireText(nameof(input.IssuedBy), input.IssuedBy, 50);
         DateTime issued = default;
         if (string.IsNullOrWhiteSpace(input.IssuedAt))
@@ -57,14 +57,6 @@ public static partial class PaperFormRules
             ? (errors, null)
             : (errors, new PaperFormValues(input.Kind, input.Subkind, serial.ToUpperInvariant(), input.PatientName.Trim(), input.IdDocumentType, id,
                 Trim(input.FromPlace), Trim(input.Destination), issued, Trim(input.Reason), input.SignedAndStamped, input.IssuedBy.Trim()));
-    }
-
-    private static void Optional(ValidationErrors errors, string field, string? value, int maxLength)
-    {
-        if (value?.Trim().Length > maxLength)
-        {
-            errors.Add(field, ValidationErrors.TooLong);
-        }
     }
 
     private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -17,6 +17,7 @@ public sealed class PaperFormService(
     public const string SerialTaken = "Form_SerialTaken";
     public const string PlaceNotAllowed = "Form_PlaceNotAllowed";
     public const string HeldPatientNotFound = "Form_HeldPatientNotFound";
+    public const string NotEditable = "Form_NotEditable";
     private const string EntityType = nameof(PaperForm);
 
     /// <summary>Where the caller registers forms: a desk at its facility, a supervisor at its regions' agency windows.</summary>
@@ -42,10 +43,55 @@ public sealed class PaperFormService(
         return rows.Select(f => new FormPlace(f.Id, f.Name, f.Kind, f.RegionId, kinds)).ToList();
     }
 
+    /// <summary>Where the caller registers forms and each place's time zone, for checking the form as it is typed.</summary>
+    public async Task<PaperFormContext> GetFormContextAsync(AccessScope scope, CancellationToken cancellationToken = default)
+    {
+        var places = await PlacesAsync(scope, cancellationToken);
+        var zones = new Dictionary<int, TimeZoneInfo>();
+        foreach (var regionId in places.Select(p => p.RegionId).Distinct())
+        {
+            zones[regionId] = (await plans.GetPlanAsync(regionId, cancellationToken))?.TimeZone ?? TimeZoneInfo.Utc;
+        }
+
+        return new PaperFormContext(places, zones);
+    }
+
+    /// <summary>The form as its entry form edits it (the time as local text), while it may still be edited.</summary>
+    public async Task<(PaperFormInput Input, long Version)?> GetForEditAsync(AccessScope scope, int id, CancellationToken cancellationToken = default)
+    {
+        var context = await GetFormContextAsync(scope, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var form = await db.PaperForms.AsNoTracking().VisibleTo(scope).FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
+        if (form is null || !form.Status.IsOpen() || context.PlaceOf(form.FacilityId) is not { } place)
+        {
+            return null;
+        }
+
+        var input = new PaperFormInput
+        {
+            FacilityId = form.FacilityId,
+            Kind = form.Kind,
+            Subkind = form.Subkind,
+            SerialNumber = form.SerialNumber,
+            PatientName = form.PatientName,
+            IdDocumentType = form.IdDocumentType,
+            IdNumber = form.IdNumber,
+            FromPlace = form.FromPlace,
+            Destination = form.Destination,
+            IssuedAt = LocalTimeText.FromUtc(form.IssuedUtc, context.ZoneOf(place)),
+            Reason = form.Reason,
+            SignedAndStamped = form.SignedAndStamped,
+            IssuedBy = form.IssuedBy,
+            HeldPatientId = form.HeldPatientId,
+        };
+        return (input, form.Version);
+    }
+
     public async Task<CommandResult<int>> CreateAsync(AccessScope scope, PaperFormInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var place = (await PlacesAsync(scope, cancellationToken)).FirstOrDefault(p => p.FacilityId == input.FacilityId);
+        var context = await GetFormContextAsync(scope, cancellationToken);
+        var place = context.PlaceOf(input.FacilityId);
         if (place is null || !place.Kinds.Contains(input.Kind))
         {
             await audit.RecordDeniedAsync(scope, EntityType, "new", "create", cancellationToken);
@@ -54,7 +100,7 @@ public sealed class PaperFormService(
 
         var plan = await plans.GetPlanAsync(place.RegionId, cancellationToken);
         var now = clock.GetUtcNow();
-        var (errors, values) = PaperFormRules.Validate(input, now, plan?.TimeZone ?? TimeZoneInfo.Utc);
+        var (errors, values) = PaperFormRules.Validate(input, now, context.ZoneOf(place));
         if (values is null)
         {
             return CommandResult.Invalid(errors.ToDictionary());
@@ -76,18 +122,10 @@ public sealed class PaperFormService(
         {
             FacilityId = place.FacilityId,
             RegionId = place.RegionId,
-            Kind = values.Kind,
-            Subkind = values.Subkind,
-            SerialNumber = values.SerialNumber,
-            PatientName = values.PatientName,
-            IdDocumentType = values.IdDocumentType,
-            IdNumber = values.IdNumber,
-            FromPlace = values.FromPlace,
-            Destination = values.Destination,
-            IssuedUtc = values.IssuedUtc,
-            Reason = values.Reason,
-            SignedAndStamped = values.SignedAndStamped,
-            IssuedBy = values.IssuedBy,
+            SerialNumber = "",
+            PatientName = "",
+            IdNumber = "",
+            IssuedBy = "",
             HeldPatientId = input.HeldPatientId,
             Status = PaperFormStatus.Received,
             DeadlineUtc = plan?.CatchUp.EndsUtc?.UtcDateTime,
@@ -96,6 +134,7 @@ public sealed class PaperFormService(
             EnteredUtc = now.UtcDateTime,
             UpdatedUtc = now.UtcDateTime,
         };
+        Apply(values, form);
         try
         {
             var id = await AuditedChange.InsertAsync(db, audit, scope, form, EntityType, f => f.Id, Snapshot, cancellationToken);
@@ -108,6 +147,56 @@ public sealed class PaperFormService(
             await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
             return await SerialClashAsync(fresh, place.FacilityId, values.SerialNumber, cancellationToken) ?? throw new InvalidOperationException("Saving the form failed.");
         }
+    }
+
+    /// <summary>
+    /// Corrects a registered form while it is still to be back-entered. Its place and its link to a
+    /// held patient stay; the number stays unique at the facility.
+    /// </summary>
+    public async Task<CommandResult> UpdateAsync(AccessScope scope, int id, long expectedVersion, PaperFormInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(input);
+        var context = await GetFormContextAsync(scope, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var form = await db.PaperForms.VisibleTo(scope).FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
+        var place = form is null ? null : context.PlaceOf(form.FacilityId);
+        if (form is null || place is null || !place.Kinds.Contains(input.Kind))
+        {
+            await audit.RecordDeniedAsync(scope, EntityType, id, AuditActions.Update, cancellationToken);
+            return form is null ? CommandResult.NotFound() : place is null ? CommandResult.Forbidden() : CommandResult.Invalid(nameof(input.Kind), PlaceNotAllowed);
+        }
+
+        if (!form.Status.IsOpen())
+        {
+            return CommandResult.Invalid("", NotEditable);
+        }
+
+        var now = clock.GetUtcNow();
+        var (errors, values) = PaperFormRules.Validate(input, now, context.ZoneOf(place));
+        if (values is null)
+        {
+            return CommandResult.Invalid(errors.ToDictionary());
+        }
+
+        if (values.SerialNumber != form.SerialNumber &&
+            await SerialClashAsync(db, form.FacilityId, values.SerialNumber, cancellationToken) is { } clash)
+        {
+            return clash;
+        }
+
+        var result = await AuditedChange.SaveAsync(db, audit, scope, form, expectedVersion, AuditActions.Update, EntityType, id, Snapshot, f =>
+        {
+            Apply(values, f);
+            f.UpdatedUtc = now.UtcDateTime;
+            return Task.FromResult<CommandResult?>(null);
+        }, cancellationToken);
+        if (result.Succeeded)
+        {
+            activity.Publish(form.RegionId);
+        }
+
+        return result;
     }
 
     public async Task<CommandResult> ChangeStatusAsync(AccessScope scope, int id, long expectedVersion, FormStatusChange change, CancellationToken cancellationToken = default)
@@ -155,6 +244,22 @@ public sealed class PaperFormService(
             ? null
             : CommandResult.Invalid(nameof(PaperFormInput.SerialNumber),
                 $"{SerialTaken}::{serial}::{existing.PatientName}::{LocalTimeText.FromUtc(existing.EnteredUtc, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"))}::{existing.Id}");
+    }
+
+    private static void Apply(PaperFormValues values, PaperForm form)
+    {
+        form.Kind = values.Kind;
+        form.Subkind = values.Subkind;
+        form.SerialNumber = values.SerialNumber;
+        form.PatientName = values.PatientName;
+        form.IdDocumentType = values.IdDocumentType;
+        form.IdNumber = values.IdNumber;
+        form.FromPlace = values.FromPlace;
+        form.Destination = values.Destination;
+        form.IssuedUtc = values.IssuedUtc;
+        form.Reason = values.Reason;
+        form.SignedAndStamped = values.SignedAndStamped;
+        form.IssuedBy = values.IssuedBy;
     }
 
     private static object Snapshot(PaperForm f) => new

@@ -27,7 +27,7 @@ public sealed class ReadinessService(IDbContextFactory<DashboardDbContext> dbFac
 
         if (input.Note?.Trim().Length > 500)
         {
-            return CommandResult.Invalid(nameof(input.Note), Validation.ValidationErrors.TooLong);
+            return CommandResult.Invalid(nameof(input.Note), Validation.ValidationErrors.TooLongMessage(500, input.Note.Trim().Length));
         }
 
         var checkIn = new ReadinessCheckIn

@@ -27,11 +27,24 @@ public sealed class ValidationErrors
         {
             Add(field, Required);
         }
-        else if (value.Trim().Length > maxLength)
+        else
         {
-            Add(field, TooLong);
+            LimitLength(field, value, maxLength);
         }
     }
+
+    /// <summary>Text over the limit is refused with both numbers, so the user knows how much to cut (nothing is cut for them).</summary>
+    public void LimitLength(string field, string? value, int maxLength)
+    {
+        var length = value?.Trim().Length ?? 0;
+        if (length > maxLength)
+        {
+            Add(field, TooLongMessage(maxLength, length));
+        }
+    }
+
+    public static string TooLongMessage(int maxLength, int length) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{TooLong}::{maxLength}::{length}");
 
     public IReadOnlyDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
 }

@@ -42,12 +42,14 @@ public sealed class HeldPatientRulesTests
     }
 
     [Theory]
-    [InlineData("34010419900307123", ResidentIdNumber.LengthError)]
-    [InlineData("3401041990030712345", ResidentIdNumber.LengthError)]
+    [InlineData("34010419900307123", "Id_Length::17")]
+    [InlineData("3401041990030712345", "Id_Length::19")]
+    [InlineData("340104900307123", ResidentIdNumber.FifteenDigitError)]
     [InlineData("34010419900307A234", ResidentIdNumber.FormatError)]
     [InlineData("040104199003071234", ResidentIdNumber.FormatError)]
     [InlineData("340104199002301234", ResidentIdNumber.BirthDateError)]
-    [InlineData("340104209901011234", ResidentIdNumber.BirthDateError)]
+    [InlineData("340104209901011234", ResidentIdNumber.BornInFutureError)]
+    [InlineData("340104188912311234", ResidentIdNumber.BornTooEarlyError)]
     [InlineData("", ValidationErrors.Required)]
     public void Invalid_resident_ids_are_refused_with_the_reason(string id, string expected)
     {

@@ -9,7 +9,7 @@ internal static class CommandFeedback
 {
     /// <summary>The localized errors for one field, or null when it has none.</summary>
     public static string? ErrorFor(this CommandResult? result, IStringLocalizer localizer, string field) =>
-        result?.Errors.TryGetValue(field, out var keys) == true ? string.Join(" ", keys.Select(k => localizer[k].Value)) : null;
+        result?.Errors.TryGetValue(field, out var keys) == true ? localizer.Localize(keys) : null;
 
     /// <summary>Reports the outcome; returns true on success.</summary>
     public static bool Report(this CommandResult result, ISnackbar snackbar, IStringLocalizer localizer, string successKey)

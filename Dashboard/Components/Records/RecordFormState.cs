@@ -1,25 +1,37 @@
-using Dashboard.Core.HeldPatients;
 using Dashboard.Core.Validation;
 
-namespace Dashboard.Components.Pages.HeldPatients;
+namespace Dashboard.Components.Records;
+
+/// <summary>What a field needs from its form: the messages to show under it, and a way to say it changed.</summary>
+public interface IFieldErrors
+{
+    IReadOnlyList<string> ErrorsFor(string field);
+
+    void Touch(string field);
+}
 
 /// <summary>
-/// The entry form's state: the input as typed, which fields the user has touched, and the rule
+/// An entry form's state: the input as typed, which fields the user has touched, and the rule
 /// check run on every change, so errors show as the user types but not before they start.
+/// One type for every record form (held patients, paper forms).
 /// </summary>
-public sealed class HeldPatientFormState(HeldPatientInput input, Func<HeldPatientRuleContext> rules)
+public sealed class RecordFormState<TInput, TValues>(TInput input, Func<TInput, (ValidationErrors Errors, TValues? Values)> validate) : IFieldErrors
+    where TInput : class
+    where TValues : class
 {
     private readonly HashSet<string> _touched = [];
     private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
     private bool _showAll;
 
-    public HeldPatientInput Input { get; private set; } = input;
+    public TInput Input { get; private set; } = input;
 
-    public HeldPatientValues? Values { get; private set; }
+    /// <summary>The parsed values when the input is valid, otherwise null.</summary>
+    public TValues? Values { get; private set; }
 
     /// <summary>Errors the server returned for the last save, shown until the field changes.</summary>
     public IReadOnlyDictionary<string, string[]> ServerErrors { get; set; } = new Dictionary<string, string[]>();
 
+    /// <summary>Raised after the user changed a field and the input was checked again.</summary>
     public event Action? Changed;
 
     public void Touch(string field)
@@ -45,9 +57,9 @@ public sealed class HeldPatientFormState(HeldPatientInput input, Func<HeldPatien
     public void Revalidate()
     {
         ValidationErrors errors;
-        (errors, var values) = HeldPatientRules.Validate(Input, rules());
+        (errors, var values) = validate(Input);
         _errors = errors.ToDictionary();
-        Values = values;
+        Values = errors.Any ? null : values;
     }
 
     /// <summary>The message keys to show for a field (with "::" arguments), or none.</summary>
@@ -67,16 +79,14 @@ public sealed class HeldPatientFormState(HeldPatientInput input, Func<HeldPatien
         return shown;
     }
 
-    public bool HasValidIdentity => !_errors.ContainsKey(nameof(HeldPatientInput.IdNumber)) && Input.IdNumber.Length > 0;
-
-    /// <summary>Starts a fresh entry, keeping what a desk repeats (category, insurance type, department).</summary>
-    public void ResetKeepingDefaults() =>
-        Replace(new HeldPatientInput { Category = Input.Category, InsuranceType = Input.InsuranceType, Department = Input.Department });
+    /// <summary>Every field with an error to show, in the order the rules reported them.</summary>
+    public IEnumerable<string> FieldsWithErrors() =>
+        _errors.Keys.Where(f => _showAll || _touched.Contains(f)).Concat(ServerErrors.Keys).Distinct();
 
     /// <summary>Replaces the whole input (a restored draft, a fresh entry). Not a user edit: <see cref="Changed"/> is not raised.</summary>
-    public void Replace(HeldPatientInput input)
+    public void Replace(TInput replacement)
     {
-        Input = input;
+        Input = replacement;
         _touched.Clear();
         _showAll = false;
         ServerErrors = new Dictionary<string, string[]>();
