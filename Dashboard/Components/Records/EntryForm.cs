@@ -16,3 +16,10 @@ public sealed class EntryForm(IFieldErrors errors, Func<Task> submit)
 
     public string? LabelOf(string field) => _labels.GetValueOrDefault(field);
 }
+
+/// <summary>
+/// The value a record form cascades to its fields, new on every render of the form: a field's
+/// message can depend on other fields (a discharge before the admission), so every field renders
+/// again whenever the form does, not only the one that changed.
+/// </summary>
+public sealed record EntryFields(EntryForm Form, long Generation);
