@@ -39,6 +39,10 @@ internal static class PageExtensions
         return page.Url;
     }
 
+    /// <summary>Chooses the UI language as the language menu does (a cookie for the whole browser context).</summary>
+    public static async Task SetCultureAsync(this IPage page, string culture) =>
+        await page.GotoAsync($"/culture/set?culture={culture}&redirectUri=/");
+
     /// <summary>Saves a screenshot when E2E_SCREENSHOTS names a folder (for looking at the UI, not for asserting).</summary>
     public static async Task ScreenshotIfAskedAsync(this IPage page, string name)
     {
