@@ -23,6 +23,13 @@ public sealed class DashboardOptions
     /// </summary>
     public string? AdminPassword { get; set; }
 
+    /// <summary>
+    /// Where patients reach the app from outside (e.g. https://cutover.example.gov.cn), for the QR
+    /// code on the notice slip. Empty: the address the desk uses.
+    /// </summary>
+    [RegularExpression(@"^https?://[^\s/?#]+(/[^\s?#]*)?$")]
+    public string? PublicBaseUrl { get; set; }
+
     /// <summary>How long a writer waits for a locked SQLite database before failing.</summary>
     [Range(100, 120_000)]
     public int BusyTimeoutMilliseconds { get; set; } = 5000;
