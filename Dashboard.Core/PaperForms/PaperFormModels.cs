@@ -23,6 +23,7 @@ public enum PaperFormSortColumn
     PatientName,
     IssuedUtc,
     DeadlineUtc,
+    Status,
 }
 
 public sealed record PaperFormFilter(

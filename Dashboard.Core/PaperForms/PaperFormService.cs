@@ -96,6 +96,7 @@ public sealed class PaperFormService(
             EnteredUtc = now.UtcDateTime,
             UpdatedUtc = now.UtcDateTime,
         };
+        form.SetPatientName(values.PatientName);
         try
         {
             var id = await AuditedChange.InsertAsync(db, audit, scope, form, EntityType, f => f.Id, Snapshot, cancellationToken);
