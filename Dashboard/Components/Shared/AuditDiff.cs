@@ -92,7 +92,7 @@ internal static class AuditDiff
 
             var field = ByEntity.GetValueOrDefault((entry.EntityType ?? "", name)) ?? Shared.GetValueOrDefault(name);
             var label = field is null ? name : Lookup(localizer, field.LabelKey, name);
-            yield return $"{label}: {Value(old, name, field, localizer, zone)} → {Value(value, name, field, localizer, zone)}";
+            yield return localizer["History_Change", label, Value(old, name, field, localizer, zone), Value(value, name, field, localizer, zone)];
         }
     }
 
