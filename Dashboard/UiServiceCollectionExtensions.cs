@@ -27,6 +27,7 @@ internal static partial class UiServiceCollectionExtensions
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddMudServices();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddTransient<MudBlazor.MudLocalizer, ResourceMudLocalizer>();
         services.AddOptions<RequestLocalizationOptions>().Configure<IOptions<DashboardOptions>>((localization, dashboard) =>
         {
             CultureInfo[] cultures = [.. UiCultures.Supported.Select(CultureInfo.GetCultureInfo)];

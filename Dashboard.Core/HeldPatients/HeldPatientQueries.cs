@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Dashboard.Core.Access;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Persistence;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Core.HeldPatients;
 
 /// <summary>Held-patient lists and pages: scoped, filtered, sorted and paged in the database.</summary>
-public sealed class HeldPatientQueries(IDbContextFactory<DashboardDbContext> dbFactory, AuditTrail audit, TimeProvider clock)
+public sealed partial class HeldPatientQueries(IDbContextFactory<DashboardDbContext> dbFactory, AuditTrail audit, TimeProvider clock)
 {
     public const int MaxPageSize = 200;
 
@@ -131,8 +132,8 @@ public sealed class HeldPatientQueries(IDbContextFactory<DashboardDbContext> dbF
         var search = filter.Search?.Trim();
         if (!string.IsNullOrEmpty(search))
         {
-            query = search.All(c => char.IsAsciiDigit(c) || c is 'x' or 'X')
-                ? await DigitsAsync(db, query, search.ToUpperInvariant(), cancellationToken)
+            query = InvoiceLike().IsMatch(search)
+                ? await NumberAsync(db, query, search, cancellationToken)
                 : query.Where(p => EF.Functions.Glob(p.PatientName, GlobPrefix(search)));
         }
 
@@ -140,27 +141,41 @@ public sealed class HeldPatientQueries(IDbContextFactory<DashboardDbContext> dbF
     }
 
     /// <summary>
-    /// Digits: the end of an ID number, or a whole invoice number. The invoice lookup runs first so
-    /// that the OR joins two index lookups instead of scanning the table.
+    /// Something typed like a number: a whole invoice number (FP2026001, 2026-000123), the end of an
+    /// ID number (digits, or a passport's letters and digits), or, failing those, the start of a name
+    /// written in Latin letters. The invoice lookup runs first so that the OR joins index lookups
+    /// instead of scanning the table.
     /// </summary>
-    private static async Task<IQueryable<HeldPatient>> DigitsAsync(DashboardDbContext db, IQueryable<HeldPatient> query, string digits, CancellationToken cancellationToken)
+    private static async Task<IQueryable<HeldPatient>> NumberAsync(DashboardDbContext db, IQueryable<HeldPatient> query, string number, CancellationToken cancellationToken)
     {
-        var reversedPrefix = GlobPrefix(HeldPatientService.Reverse(digits));
-        var invoiceOwners = await db.Set<HeldPatientInvoice>().Where(i => i.Number == digits).Select(i => i.HeldPatientId).Take(500).ToListAsync(cancellationToken);
-        return query.Where(p => EF.Functions.Glob(p.IdNumberReversed, reversedPrefix) || invoiceOwners.Contains(p.Id));
+        // Invoice numbers are kept as typed; these spellings are the ones people type, and each is an index lookup.
+        string[] spellings = [.. new[] { number, number.ToUpperInvariant(), number.ToLowerInvariant() }.Distinct(StringComparer.Ordinal)];
+        var invoiceOwners = await db.Set<HeldPatientInvoice>().Where(i => spellings.Contains(i.Number)).Select(i => i.HeldPatientId).Take(500).ToListAsync(cancellationToken);
+        var reversedPrefix = GlobPrefix(HeldPatientService.Reverse(number.ToUpperInvariant()));
+        if (number.All(c => char.IsAsciiDigit(c) || c is 'x' or 'X'))
+        {
+            return query.Where(p => EF.Functions.Glob(p.IdNumberReversed, reversedPrefix) || invoiceOwners.Contains(p.Id));
+        }
+
+        var namePrefix = GlobPrefix(number);
+        return query.Where(p => EF.Functions.Glob(p.IdNumberReversed, reversedPrefix) || EF.Functions.Glob(p.PatientName, namePrefix) || invoiceOwners.Contains(p.Id));
     }
+
+    /// <summary>What an invoice number may contain (HeldPatientRules), with at least one digit: letters alone are a name.</summary>
+    [GeneratedRegex("^(?=.*[0-9])[A-Za-z0-9-]{1,40}$")]
+    private static partial Regex InvoiceLike();
 
     /// <summary>A GLOB pattern "starts with": case-sensitive like the column, so SQLite can use an index.</summary>
     private static string GlobPrefix(string text) => text.Replace("*", "", StringComparison.Ordinal).Replace("?", "", StringComparison.Ordinal).Replace("[", "", StringComparison.Ordinal) + "*";
 
     private static IQueryable<HeldPatient> Sort(IQueryable<HeldPatient> query, HeldPatientFilter filter) => (filter.SortBy, filter.Descending) switch
     {
-        (HeldPatientSortColumn.PatientName, false) => query.OrderBy(p => p.PatientName).ThenBy(p => p.Id),
-        (HeldPatientSortColumn.PatientName, true) => query.OrderByDescending(p => p.PatientName).ThenByDescending(p => p.Id),
-        (HeldPatientSortColumn.Category, false) => query.OrderBy(p => p.Category).ThenBy(p => p.Id),
-        (HeldPatientSortColumn.Category, true) => query.OrderByDescending(p => p.Category).ThenByDescending(p => p.Id),
-        (HeldPatientSortColumn.Status, false) => query.OrderBy(p => p.Status).ThenBy(p => p.Id),
-        (HeldPatientSortColumn.Status, true) => query.OrderByDescending(p => p.Status).ThenByDescending(p => p.Id),
+        (HeldPatientSortColumn.PatientName, false) => query.OrderBy(p => p.PatientNameSortKey).ThenBy(p => p.Id),
+        (HeldPatientSortColumn.PatientName, true) => query.OrderByDescending(p => p.PatientNameSortKey).ThenByDescending(p => p.Id),
+        (HeldPatientSortColumn.Category, false) => query.OrderByDeclared(p => p.Category, descending: false).ThenBy(p => p.Id),
+        (HeldPatientSortColumn.Category, true) => query.OrderByDeclared(p => p.Category, descending: true).ThenByDescending(p => p.Id),
+        (HeldPatientSortColumn.Status, false) => query.OrderByDeclared(p => p.Status, descending: false).ThenBy(p => p.Id),
+        (HeldPatientSortColumn.Status, true) => query.OrderByDeclared(p => p.Status, descending: true).ThenByDescending(p => p.Id),
         (HeldPatientSortColumn.DeadlineUtc, false) => query.OrderBy(p => p.DeadlineUtc).ThenBy(p => p.Id),
         (HeldPatientSortColumn.DeadlineUtc, true) => query.OrderByDescending(p => p.DeadlineUtc).ThenByDescending(p => p.Id),
         (HeldPatientSortColumn.StartUtc, false) => query.OrderBy(p => p.AdmittedUtc ?? p.VisitUtc).ThenBy(p => p.Id),

@@ -173,7 +173,7 @@ public sealed class HeldPatientService(
     private static void Apply(HeldPatientValues values, HeldPatient record, DateTimeOffset now)
     {
         record.Category = values.Category;
-        record.PatientName = values.PatientName;
+        record.SetPatientName(values.PatientName);
         record.IdDocumentType = values.IdDocumentType;
         record.IdNumber = values.IdNumber;
         record.IdNumberReversed = Reverse(values.IdNumber);

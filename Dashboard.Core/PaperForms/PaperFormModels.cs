@@ -31,6 +31,7 @@ public enum PaperFormSortColumn
     PatientName,
     IssuedUtc,
     DeadlineUtc,
+    Status,
 }
 
 public sealed record PaperFormFilter(

@@ -65,8 +65,10 @@ public sealed class PaperFormQueries(IDbContextFactory<DashboardDbContext> dbFac
     {
         (PaperFormSortColumn.SerialNumber, false) => query.OrderBy(f => f.SerialNumber).ThenBy(f => f.Id),
         (PaperFormSortColumn.SerialNumber, true) => query.OrderByDescending(f => f.SerialNumber).ThenByDescending(f => f.Id),
-        (PaperFormSortColumn.PatientName, false) => query.OrderBy(f => f.PatientName).ThenBy(f => f.Id),
-        (PaperFormSortColumn.PatientName, true) => query.OrderByDescending(f => f.PatientName).ThenByDescending(f => f.Id),
+        (PaperFormSortColumn.PatientName, false) => query.OrderBy(f => f.PatientNameSortKey).ThenBy(f => f.Id),
+        (PaperFormSortColumn.PatientName, true) => query.OrderByDescending(f => f.PatientNameSortKey).ThenByDescending(f => f.Id),
+        (PaperFormSortColumn.Status, false) => query.OrderByDeclared(f => f.Status, descending: false).ThenBy(f => f.Id),
+        (PaperFormSortColumn.Status, true) => query.OrderByDeclared(f => f.Status, descending: true).ThenByDescending(f => f.Id),
         (PaperFormSortColumn.IssuedUtc, false) => query.OrderBy(f => f.IssuedUtc).ThenBy(f => f.Id),
         (PaperFormSortColumn.IssuedUtc, true) => query.OrderByDescending(f => f.IssuedUtc).ThenByDescending(f => f.Id),
         (PaperFormSortColumn.DeadlineUtc, false) => query.OrderBy(f => f.DeadlineUtc).ThenBy(f => f.Id),

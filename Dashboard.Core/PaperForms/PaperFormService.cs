@@ -251,7 +251,7 @@ public sealed class PaperFormService(
         form.Kind = values.Kind;
         form.Subkind = values.Subkind;
         form.SerialNumber = values.SerialNumber;
-        form.PatientName = values.PatientName;
+        form.SetPatientName(values.PatientName);
         form.IdDocumentType = values.IdDocumentType;
         form.IdNumber = values.IdNumber;
         form.FromPlace = values.FromPlace;

@@ -1,4 +1,7 @@
+using Dashboard.Core.HeldPatients;
+using Dashboard.Core.PaperForms;
 using Dashboard.Core.Plans;
+using Dashboard.Core.Records;
 using Dashboard.Core.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -14,6 +17,8 @@ public sealed partial class DatabaseInitializer(
     AccountSeeder accounts,
     ILogger<DatabaseInitializer> logger)
 {
+    private const int SortKeyBatchSize = 1000;
+
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -25,6 +30,9 @@ public sealed partial class DatabaseInitializer(
             // Keeps the query planner's statistics current so it picks the list indexes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA optimize = 0x10002;", cancellationToken);
         }
+
+        await FillNameSortKeysAsync<HeldPatient>(db, cancellationToken);
+        await FillNameSortKeysAsync<PaperForm>(db, cancellationToken);
 
         var now = clock.GetUtcNow();
         var added = new List<Region>();
@@ -53,6 +61,50 @@ public sealed partial class DatabaseInitializer(
 
         await accounts.SeedAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Records saved before names had sort keys get theirs. It walks the table once by id, a batch
+    /// per transaction, so a large table never holds the write lock for long.
+    /// </summary>
+    private async Task FillNameSortKeysAsync<T>(DashboardDbContext db, CancellationToken cancellationToken)
+        where T : PatientRecord
+    {
+        var filled = 0;
+        var lastId = 0;
+        while (true)
+        {
+            var batch = await db.Set<T>().AsNoTracking()
+                .Where(r => r.Id > lastId && r.PatientNameSortKey == null)
+                .OrderBy(r => r.Id).Select(r => new { r.Id, r.PatientName }).Take(SortKeyBatchSize)
+                .ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                foreach (var row in batch)
+                {
+                    var key = PatientNameCollation.SortKey(row.PatientName);
+                    await db.Set<T>().Where(r => r.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.PatientNameSortKey, key), cancellationToken);
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            filled += batch.Count;
+            lastId = batch[^1].Id;
+        }
+
+        if (filled > 0)
+        {
+            LogSortKeysFilled(logger, filled, typeof(T).Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Filled the name sort keys of {Count} {EntityType} records")]
+    private static partial void LogSortKeysFilled(ILogger logger, int count, string entityType);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Count} regions: {Codes}")]
     private static partial void LogSeeded(ILogger logger, int count, string codes);

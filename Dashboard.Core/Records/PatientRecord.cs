@@ -21,7 +21,11 @@ public abstract class PatientRecord : IFacilityScoped, IVersioned, IHasDeadline
     /// <summary>The facility's region, kept on the record so scoping and region queries need no join.</summary>
     public int RegionId { get; set; }
 
+    /// <summary>Set with <see cref="SetPatientName"/>, which keeps <see cref="PatientNameSortKey"/> in step.</summary>
     public required string PatientName { get; set; }
+
+    /// <summary>The name's pinyin sort key (<see cref="PatientNameCollation"/>); lists sort names by it.</summary>
+    public byte[]? PatientNameSortKey { get; private set; }
 
     public IdDocumentType IdDocumentType { get; set; }
 
@@ -43,4 +47,10 @@ public abstract class PatientRecord : IFacilityScoped, IVersioned, IHasDeadline
     public DateTime? ResolvedUtc { get; set; }
 
     public long Version { get; set; }
+
+    public void SetPatientName(string name)
+    {
+        PatientName = name;
+        PatientNameSortKey = PatientNameCollation.SortKey(name);
+    }
 }

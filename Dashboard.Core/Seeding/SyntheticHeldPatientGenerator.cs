@@ -91,12 +91,13 @@ public sealed class SyntheticHeldPatientGenerator(IDbContextFactory<DashboardDbC
         var invoices = Enumerable.Range(0, random.Next(0, 3)).Select(_ => new HeldPatientInvoice { Number = people.Invoice() }).ToList();
         var idNumber = people.ResidentId(AreaCodes.GetValueOrDefault(facility.Region!.Code, "110101"), today);
         var entered = (admitted ?? visit ?? now.UtcDateTime).AddMinutes(random.Next(5, 600));
-        return new HeldPatient
+        var name = people.Name();
+        var record = new HeldPatient
         {
             FacilityId = facility.Id,
             RegionId = facility.RegionId,
             Category = category,
-            PatientName = people.Name(),
+            PatientName = name,
             IdDocumentType = IdDocumentType.ResidentId,
             IdNumber = idNumber,
             IdNumberReversed = HeldPatientService.Reverse(idNumber),
@@ -118,5 +119,7 @@ public sealed class SyntheticHeldPatientGenerator(IDbContextFactory<DashboardDbC
             UpdatedUtc = now.UtcDateTime,
             ResolvedUtc = status is HeldPatientStatus.Closed or HeldPatientStatus.Voided ? live.AddDays(random.Next(0, 12)) : null,
         };
+        record.SetPatientName(name);
+        return record;
     }
 }

@@ -31,12 +31,14 @@ internal sealed class HeldPatientConfiguration : IEntityTypeConfiguration<HeldPa
         // and managers by RegionId, each with the sort or search column next (see the benchmark).
         builder.HasIndex(p => new { p.FacilityId, p.EnteredUtc });
         builder.HasIndex(p => new { p.FacilityId, p.PatientName });
+        builder.HasIndex(p => new { p.FacilityId, p.PatientNameSortKey });
         builder.HasIndex(p => new { p.FacilityId, p.DeadlineUtc });
         builder.HasIndex(p => new { p.FacilityId, p.Status, p.DeadlineUtc });
         builder.HasIndex(p => new { p.FacilityId, p.IdNumberReversed });
         builder.HasIndex(p => new { p.FacilityId, p.Category, p.Status, p.DeadlineUtc });
         builder.HasIndex(p => new { p.RegionId, p.EnteredUtc });
         builder.HasIndex(p => new { p.RegionId, p.PatientName });
+        builder.HasIndex(p => new { p.RegionId, p.PatientNameSortKey });
         builder.HasIndex(p => new { p.RegionId, p.DeadlineUtc });
         builder.HasIndex(p => new { p.RegionId, p.Status, p.DeadlineUtc });
         builder.HasIndex(p => new { p.RegionId, p.IdNumberReversed });

@@ -28,6 +28,9 @@ internal sealed class PaperFormConfiguration : IEntityTypeConfiguration<PaperFor
         builder.HasIndex(f => new { f.FacilityId, f.SerialNumber }).IsUnique();
         builder.HasIndex(f => new { f.FacilityId, f.EnteredUtc });
         builder.HasIndex(f => new { f.RegionId, f.EnteredUtc });
+        // Sorting by name pages over the pinyin sort key, per facility (desks) or region (supervisors).
+        builder.HasIndex(f => new { f.FacilityId, f.PatientNameSortKey });
+        builder.HasIndex(f => new { f.RegionId, f.PatientNameSortKey });
         builder.HasIndex(f => new { f.RegionId, f.Status, f.DeadlineUtc });
         builder.HasIndex(f => f.HeldPatientId);
     }

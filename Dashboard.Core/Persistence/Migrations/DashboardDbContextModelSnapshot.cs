@@ -114,7 +114,7 @@ namespace Dashboard.Core.Persistence.Migrations
 
                     b.HasIndex("RegionId");
 
-                    b.ToTable("UserRegions", (string)null);
+                    b.ToTable("UserRegions");
                 });
 
             modelBuilder.Entity("Dashboard.Core.Audit.AuditEvent", b =>
@@ -169,7 +169,7 @@ namespace Dashboard.Core.Persistence.Migrations
 
                     b.HasIndex("EntityType", "EntityId");
 
-                    b.ToTable("AuditEvents", (string)null);
+                    b.ToTable("AuditEvents");
                 });
 
             modelBuilder.Entity("Dashboard.Core.Drafts.FormDraft", b =>
@@ -200,7 +200,7 @@ namespace Dashboard.Core.Persistence.Migrations
                     b.HasIndex("UserId", "FormKey")
                         .IsUnique();
 
-                    b.ToTable("FormDrafts", (string)null);
+                    b.ToTable("FormDrafts");
                 });
 
             modelBuilder.Entity("Dashboard.Core.Facilities.Facility", b =>
@@ -249,7 +249,7 @@ namespace Dashboard.Core.Persistence.Migrations
 
                     b.HasIndex("RegionId", "Name");
 
-                    b.ToTable("Facilities", (string)null);
+                    b.ToTable("Facilities");
                 });
 
             modelBuilder.Entity("Dashboard.Core.HeldPatients.HeldPatient", b =>
@@ -328,6 +328,9 @@ namespace Dashboard.Core.Persistence.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("PatientNameSortKey")
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
@@ -367,6 +370,8 @@ namespace Dashboard.Core.Persistence.Migrations
 
                     b.HasIndex("FacilityId", "PatientName");
 
+                    b.HasIndex("FacilityId", "PatientNameSortKey");
+
                     b.HasIndex("RegionId", "DeadlineUtc");
 
                     b.HasIndex("RegionId", "EnteredUtc");
@@ -377,6 +382,8 @@ namespace Dashboard.Core.Persistence.Migrations
 
                     b.HasIndex("RegionId", "PatientName");
 
+                    b.HasIndex("RegionId", "PatientNameSortKey");
+
                     b.HasIndex("FacilityId", "Status", "DeadlineUtc");
 
                     b.HasIndex("RegionId", "Status", "DeadlineUtc");
@@ -385,7 +392,7 @@ namespace Dashboard.Core.Persistence.Migrations
 
                     b.HasIndex("RegionId", "Category", "Status", "DeadlineUtc");
 
-                    b.ToTable("HeldPatients", (string)null);
+                    b.ToTable("HeldPatients");
                 });
 
             modelBuilder.Entity("Dashboard.Core.HeldPatients.HeldPatientInvoice", b =>
@@ -408,7 +415,7 @@ namespace Dashboard.Core.Persistence.Migrations
 
                     b.HasIndex("Number");
 
-                    b.ToTable("HeldPatientInvoice", (string)null);
+                    b.ToTable("HeldPatientInvoice");
                 });
 
             modelBuilder.Entity("Dashboard.Core.PaperForms.FormStockRange", b =>
@@ -458,7 +465,7 @@ namespace Dashboard.Core.Persistence.Migrations
 
                     b.HasIndex("FacilityId", "Kind", "First");
 
-                    b.ToTable("FormStockRanges", (string)null);
+                    b.ToTable("FormStockRanges");
                 });
 
             modelBuilder.Entity("Dashboard.Core.PaperForms.PaperForm", b =>
@@ -529,6 +536,9 @@ namespace Dashboard.Core.Persistence.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("PatientNameSortKey")
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -574,14 +584,18 @@ namespace Dashboard.Core.Persistence.Migrations
 
                     b.HasIndex("FacilityId", "EnteredUtc");
 
+                    b.HasIndex("FacilityId", "PatientNameSortKey");
+
                     b.HasIndex("FacilityId", "SerialNumber")
                         .IsUnique();
 
                     b.HasIndex("RegionId", "EnteredUtc");
 
+                    b.HasIndex("RegionId", "PatientNameSortKey");
+
                     b.HasIndex("RegionId", "Status", "DeadlineUtc");
 
-                    b.ToTable("PaperForms", (string)null);
+                    b.ToTable("PaperForms");
                 });
 
             modelBuilder.Entity("Dashboard.Core.Plans.CutoverPlan", b =>
@@ -645,7 +659,7 @@ namespace Dashboard.Core.Persistence.Migrations
                     b.HasIndex("RegionId")
                         .IsUnique();
 
-                    b.ToTable("CutoverPlans", (string)null);
+                    b.ToTable("CutoverPlans");
                 });
 
             modelBuilder.Entity("Dashboard.Core.Plans.Milestone", b =>
@@ -720,7 +734,7 @@ namespace Dashboard.Core.Persistence.Migrations
 
                     b.HasIndex("PlanId", "DueUtc");
 
-                    b.ToTable("Milestones", (string)null);
+                    b.ToTable("Milestones");
                 });
 
             modelBuilder.Entity("Dashboard.Core.Plans.Region", b =>
@@ -755,7 +769,7 @@ namespace Dashboard.Core.Persistence.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("Regions", (string)null);
+                    b.ToTable("Regions");
                 });
 
             modelBuilder.Entity("Dashboard.Core.Readiness.ReadinessCheckIn", b =>
@@ -810,7 +824,7 @@ namespace Dashboard.Core.Persistence.Migrations
 
                     b.HasIndex("RegionId", "Stage", "FacilityId");
 
-                    b.ToTable("ReadinessCheckIns", (string)null);
+                    b.ToTable("ReadinessCheckIns");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>

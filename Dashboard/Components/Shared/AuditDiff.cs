@@ -1,40 +1,150 @@
+using System.Globalization;
 using System.Text.Json;
+using Dashboard.Core.Audit;
+using Dashboard.Core.HeldPatients;
+using Dashboard.Core.PaperForms;
+using Dashboard.Core.Plans;
+using Dashboard.Time;
+using Microsoft.Extensions.Localization;
 
 namespace Dashboard.Components.Shared;
 
-/// <summary>"Field: old → new" lines from an audit event's before/after JSON.</summary>
+/// <summary>
+/// "Field: old → new" lines from an audit event's before/after JSON, as a clerk reads them: field
+/// names and enum values in the UI language, instants in the record's zone. A field or value the
+/// resources do not know is shown as stored, so an older or newer snapshot never breaks the history.
+/// </summary>
 internal static class AuditDiff
 {
-    public static IEnumerable<string> Changes(Dashboard.Core.Audit.AuditEvent entry)
+    private const string Missing = "—";
+
+    /// <summary>How one snapshot field is labelled and, for enums, which resource prefix names its values.</summary>
+    private sealed record Field(string LabelKey, string? EnumPrefix = null);
+
+    private static readonly Dictionary<string, Field> Shared = new(StringComparer.Ordinal)
+    {
+        [nameof(HeldPatient.FacilityId)] = new("HP_Facility"),
+        [nameof(HeldPatient.PatientName)] = new("HP_PatientName"),
+        [nameof(HeldPatient.IdDocumentType)] = new("HP_IdDocumentType", nameof(IdDocumentType)),
+        [nameof(HeldPatient.IdNumber)] = new("HP_IdNumber"),
+        [nameof(HeldPatient.Category)] = new("HP_Category", "HPCategory"),
+        [nameof(HeldPatient.InsuranceType)] = new("HP_InsuranceType", nameof(InsuranceType)),
+        [nameof(HeldPatient.Phone)] = new("HP_Phone"),
+        [nameof(HeldPatient.AdmittedUtc)] = new("HP_AdmittedAt"),
+        [nameof(HeldPatient.DischargedUtc)] = new("HP_DischargedAt"),
+        [nameof(HeldPatient.VisitUtc)] = new("HP_VisitAt"),
+        [nameof(HeldPatient.Department)] = new("HP_Department"),
+        [nameof(HeldPatient.AmountAdvanced)] = new("HP_Amount"),
+        ["InvoiceNumbers"] = new("HP_InvoiceNumbers"),
+        [nameof(HeldPatient.Notes)] = new("HP_Notes"),
+        [nameof(HeldPatient.NewPlatformNumber)] = new("HP_NewPlatformNumber"),
+        [nameof(HeldPatient.VoidReason)] = new("HP_VoidReason"),
+        [nameof(PaperForm.Subkind)] = new("PF_Subkind", "PFSubkind"),
+        [nameof(PaperForm.SerialNumber)] = new("PF_Serial"),
+        [nameof(PaperForm.FromPlace)] = new("PF_FromPlace"),
+        [nameof(PaperForm.Destination)] = new("PF_Destination"),
+        [nameof(PaperForm.IssuedUtc)] = new("PF_IssuedAt"),
+        [nameof(PaperForm.Reason)] = new("PF_Reason"),
+        [nameof(PaperForm.SignedAndStamped)] = new("PF_Signed"),
+        [nameof(PaperForm.IssuedBy)] = new("PF_IssuedBy"),
+        [nameof(PaperForm.HeldPatientId)] = new("PF_HeldPatient"),
+        [nameof(PaperForm.FilingNumber)] = new("PF_FilingNumber"),
+        [nameof(PaperForm.StatusReason)] = new("Status_Reason"),
+        [nameof(Milestone.DueUtc)] = new("MS_Time"),
+        [nameof(Milestone.Precision)] = new("History_Precision", nameof(MilestonePrecision)),
+        [nameof(Milestone.WrittenAsEndOfDay)] = new("History_WrittenAsEndOfDay"),
+        [nameof(Milestone.IsEstimated)] = new("History_IsEstimated"),
+        [nameof(Milestone.StatusNote)] = new("MS_StatusNote"),
+        [nameof(Milestone.ActualUtc)] = new("History_ActualTime"),
+        [nameof(Milestone.TitleZh)] = new("MS_TitleZh"),
+        [nameof(Milestone.TitleEn)] = new("MS_TitleEn"),
+        [nameof(Milestone.IsRemoved)] = new("History_IsRemoved"),
+    };
+
+    // Kind and Status mean different enums on different records.
+    private static readonly Dictionary<(string Entity, string Field), Field> ByEntity = new()
+    {
+        [(nameof(HeldPatient), nameof(HeldPatient.Status))] = new("HP_Status", "HPStatus"),
+        [(nameof(PaperForm), nameof(PaperForm.Status))] = new("HP_Status", "PFStatus"),
+        [(nameof(PaperForm), nameof(PaperForm.Kind))] = new("PF_Kind", "PFKind"),
+        [(nameof(Milestone), nameof(Milestone.Status))] = new("HP_Status", nameof(MilestoneStatus)),
+        [(nameof(Milestone), nameof(Milestone.Kind))] = new("MS_Kind", nameof(MilestoneKind)),
+    };
+
+    public static IEnumerable<string> Changes(AuditEvent entry, IStringLocalizer localizer, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        if (entry.BeforeJson is null || entry.AfterJson is null)
+        ArgumentNullException.ThrowIfNull(localizer);
+        ArgumentNullException.ThrowIfNull(zone);
+        if (Flatten(entry.BeforeJson) is not { } before || Flatten(entry.AfterJson) is not { } after)
         {
             yield break;
         }
 
-        var before = Flatten(entry.BeforeJson);
-        var after = Flatten(entry.AfterJson);
-        foreach (var (key, value) in after)
+        foreach (var (name, value) in after)
         {
-            var old = before.GetValueOrDefault(key);
-            if (old != value)
+            // A field the older snapshot lacks reads as Undefined, shown as empty.
+            var old = before.GetValueOrDefault(name);
+            if (old.ValueKind != JsonValueKind.Undefined && old.GetRawText() == value.GetRawText())
             {
-                yield return $"{key}: {old ?? "—"} → {value ?? "—"}";
+                continue;
             }
+
+            var field = ByEntity.GetValueOrDefault((entry.EntityType ?? "", name)) ?? Shared.GetValueOrDefault(name);
+            var label = field is null ? name : Lookup(localizer, field.LabelKey, name);
+            yield return localizer["History_Change", label, Value(old, name, field, localizer, zone), Value(value, name, field, localizer, zone)];
         }
     }
 
-    private static Dictionary<string, string?> Flatten(string json)
+    private static string Value(JsonElement element, string name, Field? field, IStringLocalizer localizer, TimeZoneInfo zone) => element.ValueKind switch
     {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.EnumerateObject().ToDictionary(
-            p => p.Name,
-            p => p.Value.ValueKind switch
-            {
-                JsonValueKind.Null => null,
-                JsonValueKind.String => p.Value.GetString(),
-                _ => p.Value.GetRawText(),
-            });
+        JsonValueKind.Null or JsonValueKind.Undefined => Missing,
+        JsonValueKind.True => localizer["Common_Yes"],
+        JsonValueKind.False => localizer["Common_No"],
+        JsonValueKind.String => Scalar(element.GetString() ?? "", name, field, localizer, zone),
+        JsonValueKind.Number when name == nameof(HeldPatient.AmountAdvanced) && element.TryGetDecimal(out var yuan) =>
+            yuan.ToString("0.00", CultureInfo.InvariantCulture),
+        JsonValueKind.Array => element.GetArrayLength() == 0
+            ? Missing
+            : string.Join(", ", element.EnumerateArray().Select(item => Value(item, name, field, localizer, zone))),
+        _ => element.GetRawText(),
+    };
+
+    private static string Scalar(string text, string name, Field? field, IStringLocalizer localizer, TimeZoneInfo zone)
+    {
+        if (field?.EnumPrefix is { } prefix)
+        {
+            return Lookup(localizer, $"{prefix}_{text}", text);
+        }
+
+        // Snapshots name their instants ...Utc and store them as ISO 8601 UTC.
+        return name.EndsWith("Utc", StringComparison.Ordinal) &&
+            DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
+            ? TimeTextFormatter.LocalDateTime(instant, zone)
+            : text;
+    }
+
+    private static string Lookup(IStringLocalizer localizer, string key, string fallback) =>
+        localizer[key] is { ResourceNotFound: false } found ? found.Value : fallback;
+
+    /// <summary>The snapshot's top-level fields, or null when there is no snapshot or it is not an object.</summary>
+    private static Dictionary<string, JsonElement>? Flatten(string? json)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }
