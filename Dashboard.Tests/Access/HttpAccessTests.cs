@@ -13,7 +13,7 @@ namespace Dashboard.Tests.Access;
 public sealed class HttpAccessTests : IClassFixture<HttpAccessTests.App>
 {
     private static readonly string[] PublicPages =
-        ["OverviewPage", "RegionPage", "NotFoundPage", "ErrorPage", "LoginPage", "AccessDeniedPage"];
+        ["OverviewPage", "RegionPage", "PatientInfoPage", "NotFoundPage", "ErrorPage", "LoginPage", "AccessDeniedPage"];
 
     private readonly App _app;
 
