@@ -6,7 +6,10 @@ cd "$(dirname "$0")/.."
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-if ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then missing+=(fonts-noto-cjk); fi
+# Read the font list whole before searching it: `fc-list | grep -q` under pipefail fails by SIGPIPE
+# when grep stops early, which made every run reinstall the fonts (and need root and the network).
+fonts=$(fc-list 2>/dev/null || true)
+if ! grep -qi "Noto Sans CJK" <<<"$fonts"; then missing+=(fonts-noto-cjk); fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."
   sudo=""
