@@ -74,7 +74,7 @@ public sealed class WorkflowTests(BrowserFixture browser)
 
         await page.OpenAsync("/");
         await page.GetByRole(AriaRole.Button, new() { Name = "账号菜单" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "退出登录" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "登录" })).ToBeVisibleAsync();
         await page.SignInAsync(DemoAccounts.Manager with { Password = "Manager-new-2026" });
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "账号菜单" })).ToBeVisibleAsync();
