@@ -108,7 +108,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityTest
         await page.OpenAsync("/held-patients/new");
 
         await page.Locator(".save-button").ClickAsync();
-        await Expect(page.Locator(".mud-input-error").First).ToBeVisibleAsync();
+        await Expect(page.Locator(".field-error").First).ToBeVisibleAsync();
         await page.ScreenshotIfAskedAsync("a11y-held-patient-form-errors");
 
         AxeAudit.AssertNone(await AxeAudit.SeriousViolationsAsync(page));
