@@ -1,3 +1,6 @@
+using Dashboard.Core.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Dashboard.Core.Seeding;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -57,16 +60,18 @@ public sealed class WorkflowTests(BrowserFixture browser)
     [Fact]
     public async Task A_user_changes_their_password_signs_out_and_signs_in_with_the_new_one()
     {
+        // An account of its own: the demo accounts are shared by every browser test.
+        var account = await NewManagerAsync("pw.changer", "Changer-old-2026");
         var page = await browser.NewPageAsync();
-        await page.SignInAsync(DemoAccounts.Manager);
+        await page.SignInAsync(account);
         await page.GotoAsync("/account/password");
-        await page.GetByLabel("当前密码").FillAsync(DemoAccounts.Manager.Password);
+        await page.GetByLabel("当前密码").FillAsync(account.Password);
         await page.GetByLabel("新密码", new() { Exact = true }).FillAsync("short");
         await page.GetByLabel("确认新密码").FillAsync("short");
         await page.GetByRole(AriaRole.Button, new() { Name = "修改密码" }).ClickAsync();
         await Expect(page.GetByText("密码至少 10 个字符")).ToBeVisibleAsync();
 
-        await page.GetByLabel("当前密码").FillAsync(DemoAccounts.Manager.Password);
+        await page.GetByLabel("当前密码").FillAsync(account.Password);
         await page.GetByLabel("新密码", new() { Exact = true }).FillAsync("Manager-new-2026");
         await page.GetByLabel("确认新密码").FillAsync("Manager-new-2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "修改密码" }).ClickAsync();
@@ -76,7 +81,7 @@ public sealed class WorkflowTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "账号菜单" }).ClickAsync();
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "退出登录" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "登录" })).ToBeVisibleAsync();
-        await page.SignInAsync(DemoAccounts.Manager with { Password = "Manager-new-2026" });
+        await page.SignInAsync(account with { Password = "Manager-new-2026" });
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "账号菜单" })).ToBeVisibleAsync();
     }
 
@@ -101,5 +106,15 @@ public sealed class WorkflowTests(BrowserFixture browser)
         var desk = await browser.NewPageAsync();
         await desk.SignInAsync(new DemoAccounts.DemoAccount("new.desk", password, Core.Accounts.UserRole.BillingDesk, "新收费员"));
         await Expect(desk.GetByRole(AriaRole.Heading, new() { Name = "演练市中医医院", Level = 1 })).ToBeVisibleAsync();
+    }
+
+    private async Task<DemoAccounts.DemoAccount> NewManagerAsync(string userName, string password)
+    {
+        using var scope = browser.App.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var result = await users.CreateAsync(new ApplicationUser { UserName = userName, DisplayName = "改密码的经理", Role = UserRole.Manager, CreatedUtc = now }, password);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        return new DemoAccounts.DemoAccount(userName, password, UserRole.Manager, "改密码的经理");
     }
 }
