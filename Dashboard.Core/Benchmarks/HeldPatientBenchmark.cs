@@ -59,6 +59,7 @@ public sealed class HeldPatientBenchmark(
         ("newest first (default)", new HeldPatientFilter()),
         ("sort by name", new HeldPatientFilter(SortBy: HeldPatientSortColumn.PatientName, Descending: false)),
         ("sort by deadline", new HeldPatientFilter(SortBy: HeldPatientSortColumn.DeadlineUtc, Descending: false)),
+        ("sort by status (workflow order)", new HeldPatientFilter(SortBy: HeldPatientSortColumn.Status, Descending: false)),
         ("filter status Logged", new HeldPatientFilter(Status: HeldPatientStatus.Logged)),
         ("filter category + overdue", new HeldPatientFilter(Category: HeldPatientCategory.OutpatientAdvance, OverdueOnly: true)),
         ("search name", new HeldPatientFilter(Search: sample.Name)),
