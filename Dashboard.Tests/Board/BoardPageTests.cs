@@ -54,7 +54,7 @@ public sealed class BoardPageTests : ComponentTestContext
         await SignInAsync("supervisor");
         var first = Render<BoardPage>();
         var second = Render<BoardPage>();
-        first.WaitForAssertion(() => Assert.Equal("0", first.Find("[data-region=rehearsal] .held-outstanding").TextContent));
+        await first.WaitForAssertionAsync(() => Assert.Equal("0", first.Find("[data-region=rehearsal] .held-outstanding").TextContent));
         var snapshots = Services.GetRequiredService<BoardSnapshots>();
         var readsBefore = snapshots.Computations;
 
@@ -65,8 +65,8 @@ public sealed class BoardPageTests : ComponentTestContext
         });
         Clock.Advance(BoardSnapshots.Coalesce);
 
-        first.WaitForAssertion(() => Assert.Equal("1", first.Find("[data-region=rehearsal] .held-outstanding").TextContent));
-        second.WaitForAssertion(() => Assert.Equal("1", second.Find("[data-region=rehearsal] .held-outstanding").TextContent));
+        await first.WaitForAssertionAsync(() => Assert.Equal("1", first.Find("[data-region=rehearsal] .held-outstanding").TextContent));
+        await second.WaitForAssertionAsync(() => Assert.Equal("1", second.Find("[data-region=rehearsal] .held-outstanding").TextContent));
         Assert.Equal(readsBefore + 1, snapshots.Computations);
     }
 
@@ -76,7 +76,7 @@ public sealed class BoardPageTests : ComponentTestContext
         using var _ = new UiCulture("zh-CN");
         await SignInAsync("supervisor");
         var board = Render<BoardPage>();
-        board.WaitForAssertion(() => Assert.Contains("未报到", board.Find("[data-region=rehearsal] .facility-backlog").TextContent, StringComparison.Ordinal));
+        await board.WaitForAssertionAsync(() => Assert.Contains("未报到", board.Find("[data-region=rehearsal] .facility-backlog").TextContent, StringComparison.Ordinal));
         var notReportedBefore = board.FindAll("[data-region=rehearsal] .not-reported").Count;
 
         var desk = await DeskAsync();
@@ -84,6 +84,6 @@ public sealed class BoardPageTests : ComponentTestContext
             new ReadinessInput(ReadinessStage.BeforeStop, InFlightCleared: true, StaffBriefed: true, FormsStocked: true, FirstSettlementSucceeded: false, Note: null));
         Clock.Advance(BoardSnapshots.Coalesce);
 
-        board.WaitForAssertion(() => Assert.Equal(notReportedBefore - 1, board.FindAll("[data-region=rehearsal] .not-reported").Count));
+        await board.WaitForAssertionAsync(() => Assert.Equal(notReportedBefore - 1, board.FindAll("[data-region=rehearsal] .not-reported").Count));
     }
 }

@@ -15,6 +15,10 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
     protected ComponentTestContext(DateTimeOffset start)
     {
         Clock = new FakeTimeProvider(start);
+
+        // Two cores shared with a server, a browser and other test collections: a wait that gives
+        // up after bUnit's default second fails on load, not on behaviour.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddLocalization(options => options.ResourcesPath = "Resources");

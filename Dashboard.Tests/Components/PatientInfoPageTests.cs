@@ -75,13 +75,13 @@ public sealed class PatientInfoPageTests() : ComponentTestContext(Now)
 public sealed class PatientInfoPageWithoutCalendarTests() : ComponentTestContext(new DateTimeOffset(2027, 12, 20, 4, 0, 0, TimeSpan.Zero))
 {
     [Fact]
-    public void A_missing_holiday_calendar_is_said_plainly_instead_of_a_guessed_deadline()
+    public async Task A_missing_holiday_calendar_is_said_plainly_instead_of_a_guessed_deadline()
     {
         using var _ = new UiCulture("zh-CN");
 
         var page = Render<PatientInfoPage>(p => p.Add(x => x.Code, "rehearsal"));
 
-        page.WaitForAssertion(() => Assert.Contains("还没有 2028 年的法定节假日安排", page.Find(".patient-deadline").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        await page.WaitForAssertionAsync(() => Assert.Contains("还没有 2028 年的法定节假日安排", page.Find(".patient-deadline").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         Assert.Empty(page.FindAll(".deadline-last-day"));
     }
 }

@@ -23,7 +23,7 @@ public sealed class LiveBoardTests(BrowserFixture browser)
         await desk.SignInAsync(DemoAccounts.Desk);
         await desk.LogHeldPatientAsync("实时看板测试", TestIds.Resident(area: "340102", start: 990));
 
-        await Expect(outstanding).ToHaveTextAsync((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 3_000 });
+        await Expect(outstanding).ToHaveTextAsync((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(boardUrl, supervisor.Url);
         await supervisor.ScreenshotIfAskedAsync("board");
     }
