@@ -75,7 +75,8 @@ public static class DependencyInjection
         services.AddSingleton<PaperForms.FormStockService>();
         services.AddSingleton<CatchUp.CatchUpQueries>();
         services.AddSingleton<CatchUp.CatchUpExporter>();
-        services.AddSingleton<CatchUp.ExportFileStore>();
+        var exports = Path.Combine(DataFolder(options, contentRoot), "exports");
+        services.AddSingleton(provider => new CatchUp.ExportFileStore(provider.GetRequiredService<TimeProvider>(), exports));
         services.AddSingleton<Board.RegionActivity>();
         services.AddSingleton<Board.BoardSnapshots>();
         services.AddSingleton<Readiness.ReadinessService>();

@@ -6,13 +6,28 @@ public sealed record ExportFile(string Path, string FileName, string UserId, Dat
 
 /// <summary>
 /// Finished export files waiting for their download: each token belongs to the user who exported
-/// and is good once, for a few minutes. Files live in a temporary folder and are removed after.
+/// and is good once, for a few minutes. Files live in the app's own exports folder (owner-only where
+/// the system has permissions), which starts empty: a file left by a crash is never served.
 /// </summary>
-public sealed class ExportFileStore(TimeProvider clock) : IDisposable
+public sealed class ExportFileStore : IDisposable
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
     private readonly ConcurrentDictionary<string, ExportFile> _files = new();
-    private readonly string _folder = Directory.CreateDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cutover-exports")).FullName;
+    private readonly TimeProvider clock;
+    private readonly string _folder;
+
+    public ExportFileStore(TimeProvider clock, string folder)
+    {
+        this.clock = clock;
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        _folder = (OperatingSystem.IsWindows()
+            ? Directory.CreateDirectory(folder)
+            : Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute)).FullName;
+    }
 
     public string NewPath() => System.IO.Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".xlsx");
 

@@ -3,13 +3,15 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Tests.CatchUp;
 
-public sealed class ExportFileStoreTests
+public sealed class ExportFileStoreTests : IDisposable
 {
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "cutover-tests", Guid.NewGuid().ToString("N"), "exports");
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 22, 4, 0, 0, TimeSpan.Zero));
+
     [Fact]
     public void A_download_token_works_once_only_for_its_user_and_expires()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 4, 0, 0, TimeSpan.Zero));
-        using var store = new ExportFileStore(clock);
+        using var store = new ExportFileStore(_clock, _folder);
         var path = store.NewPath();
         File.WriteAllText(path, "x");
 
@@ -19,8 +21,34 @@ public sealed class ExportFileStoreTests
         Assert.Null(store.Take(token, "user-b"));
         Assert.Equal("补录清单.xlsx", store.Take(token, "user-a")?.FileName);
         Assert.Null(store.Take(token, "user-a"));
-        clock.Advance(TimeSpan.FromMinutes(11));
+        _clock.Advance(TimeSpan.FromMinutes(11));
         Assert.Null(store.Take(expiring, "user-a"));
         File.Delete(path);
+    }
+
+    [Fact]
+    public void Exports_live_in_the_apps_own_folder_readable_only_by_its_user_and_a_crash_leaves_nothing_behind()
+    {
+        Directory.CreateDirectory(_folder);
+        var leftover = Path.Combine(_folder, "from-before-a-crash.xlsx");
+        File.WriteAllText(leftover, "patient data");
+
+        using var store = new ExportFileStore(_clock, _folder);
+
+        Assert.False(File.Exists(leftover));
+        Assert.StartsWith(_folder, store.NewPath(), StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_folder));
+        }
+    }
+
+    public void Dispose()
+    {
+        var root = Path.GetDirectoryName(_folder)!;
+        if (Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 }

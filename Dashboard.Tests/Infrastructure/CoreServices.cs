@@ -15,6 +15,7 @@ internal static class CoreServices
             {
                 ["ConnectionStrings:Dashboard"] = database.ConnectionString,
                 ["Dashboard:DemoMode"] = demoMode.ToString(),
+                ["Dashboard:DataFolder"] = database.Folder,
             })
             .Build();
         services.AddSingleton<IConfiguration>(configuration);

@@ -19,6 +19,7 @@ public sealed class DashboardAppFactory(TimeProvider? clock = null, string envir
     {
         builder.UseEnvironment(environment);
         builder.UseSetting("ConnectionStrings:Dashboard", _database.ConnectionString);
+        builder.UseSetting("Dashboard:DataFolder", _database.Folder);
         if (clock is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));

@@ -15,6 +15,9 @@ public sealed class TempDatabase : IDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>This test's own folder: the app's data folder (keys, exports) goes here too, never a shared one.</summary>
+    public string Folder => _folder;
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
