@@ -49,13 +49,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies) with a desk monitor's viewport.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>
+    /// A fresh browser context with a desk monitor's viewport: its own cookies, or those of
+    /// <paramref name="signedInAs"/> (another PC of the same account).
+    /// </summary>
+    public async Task<IPage> NewPageAsync(IPage? signedInAs = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
+            StorageState = signedInAs is null ? null : await signedInAs.Context.StorageStateAsync(),
         });
         return await context.NewPageAsync();
     }
@@ -76,4 +80,15 @@ public sealed class BrowserFixture : IAsyncLifetime
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "Browser";
+}
+
+/// <summary>
+/// A second app and browser for the longest browser classes (every page's audit, the entry flows'
+/// many tabs), so they run beside the other browser tests instead of after them: browser tests
+/// mostly wait on round trips, and the suite must stay within its time budget on two cores.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SecondBrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Second browser";
 }

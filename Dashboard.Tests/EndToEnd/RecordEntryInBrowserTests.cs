@@ -10,7 +10,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Dashboard.Tests.EndToEnd;
 
 /// <summary>The held-patient and paper-form entry flows as a fast clerk uses them: typing at once, Enter, two tabs, many tabs.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class RecordEntryInBrowserTests(BrowserFixture browser)
 {
     [Theory]
@@ -94,11 +94,11 @@ public sealed class RecordEntryInBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task Two_tabs_on_one_account_keep_two_drafts_through_a_reload()
+    public async Task Two_pcs_on_one_account_keep_two_drafts_through_a_reload()
     {
         var first = await browser.NewPageAsync();
         await first.SignInAsync(DemoAccounts.Desk);
-        var second = await first.Context.NewPageAsync();
+        var second = await browser.NewPageAsync(signedInAs: first);
         await first.OpenAsync("/held-patients/new");
         await second.OpenAsync("/held-patients/new");
 
@@ -113,7 +113,7 @@ public sealed class RecordEntryInBrowserTests(BrowserFixture browser)
         await Expect(second.Locator("input[data-field='PatientName']")).ToHaveValueAsync("乙标签页患者");
         await first.ScreenshotIfAskedAsync("entry-draft-restored");
 
-        // A third tab starts empty and offers both unsaved entries to resume.
+        // A new tab starts empty and offers both unsaved entries to resume.
         var third = await first.Context.NewPageAsync();
         await third.OpenAsync("/held-patients/new");
         await Expect(third.Locator("input[data-field='PatientName']")).ToHaveValueAsync("");
@@ -123,16 +123,16 @@ public sealed class RecordEntryInBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task Many_tabs_saving_at_once_on_one_account_each_see_every_save_confirmed()
+    public async Task Many_browsers_saving_at_once_on_one_account_each_see_every_save_confirmed()
     {
         const int Tabs = 6;
-        const int PerTab = 3;
+        const int PerTab = 2;
         var signedIn = await browser.NewPageAsync();
         await signedIn.SignInAsync(DemoAccounts.Desk);
         var pages = new List<IPage>();
         for (var i = 0; i < Tabs; i++)
         {
-            var page = await signedIn.Context.NewPageAsync();
+            var page = await browser.NewPageAsync(signedInAs: signedIn);
             await page.OpenAsync("/held-patients/new");
             pages.Add(page);
         }
