@@ -10,8 +10,11 @@ public sealed class TempDatabase : IDisposable
     public TempDatabase()
     {
         Directory.CreateDirectory(_folder);
-        ConnectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "cutover.db") }.ToString();
+        FilePath = Path.Combine(_folder, "cutover.db");
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = FilePath }.ToString();
     }
+
+    public string FilePath { get; }
 
     public string ConnectionString { get; }
 
