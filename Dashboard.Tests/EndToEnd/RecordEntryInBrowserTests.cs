@@ -116,6 +116,11 @@ public sealed class RecordEntryInBrowserTests(BrowserFixture browser)
         // A new tab starts empty and offers both unsaved entries to resume.
         var third = await first.Context.NewPageAsync();
         await third.OpenAsync("/held-patients/new");
+        await Expect(third.Locator("input[data-field='PatientName']")).ToBeVisibleAsync();
+
+        // The notice is there as soon as the form is: one that came later pushed the form down
+        // under the clerk's cursor, and a click meant for 保存 landed beside it.
+        Assert.Equal(1, await third.Locator(".unsaved-drafts").CountAsync());
         await Expect(third.Locator("input[data-field='PatientName']")).ToHaveValueAsync("");
         await Expect(third.Locator(".unsaved-drafts")).ToContainTextAsync("甲标签页患者");
         await Expect(third.Locator(".unsaved-drafts")).ToContainTextAsync("乙标签页患者");
