@@ -92,3 +92,10 @@ public sealed class SecondBrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "Second browser";
 }
+
+/// <summary>A third app and browser, for the workflow and print flows; see <see cref="SecondBrowserCollection"/>.</summary>
+[CollectionDefinition(Name)]
+public sealed class ThirdBrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Third browser";
+}

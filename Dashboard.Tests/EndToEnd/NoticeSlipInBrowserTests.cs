@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Dashboard.Tests.EndToEnd;
 
-[Collection(BrowserCollection.Name)]
+[Collection(ThirdBrowserCollection.Name)]
 public sealed partial class NoticeSlipInBrowserTests(BrowserFixture browser)
 {
     private static readonly string PatientPath = $"/regions/{RehearsalRegion.Code}/patients";
