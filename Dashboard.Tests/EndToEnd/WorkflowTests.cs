@@ -99,6 +99,9 @@ public sealed class WorkflowTests(BrowserFixture browser)
 
         await dialog.GetByLabel("所属机构").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "演练（合肥） · 演练市中医医院" }).ClickAsync();
+
+        // As a person does: the message goes (and the dialog gets shorter) before they press Save again.
+        await Expect(dialog.GetByText("收费处账号必须绑定一个启用中的机构")).ToHaveCountAsync(0);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         var password = await page.GetByRole(AriaRole.Dialog, new() { Name = "一次性密码" }).Locator("input").InputValueAsync();
         Assert.True(password.Length >= 10);
