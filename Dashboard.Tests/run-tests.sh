@@ -6,8 +6,8 @@ cd "$(dirname "$0")/.."
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-# Read the font list whole before searching it: `fc-list | grep -q` under pipefail fails by SIGPIPE
-# when grep stops early, which made every run reinstall the fonts (and need root and the network).
+# Read the font list whole before searching it: piping fc-list into a quiet grep under pipefail fails
+# by SIGPIPE when grep stops early, which made every run reinstall the fonts (root and the network).
 fonts=$(fc-list 2>/dev/null || true)
 if ! grep -qi "Noto Sans CJK" <<<"$fonts"; then missing+=(fonts-noto-cjk); fi
 if [ ${#missing[@]} -gt 0 ]; then

@@ -107,7 +107,7 @@ public sealed class PaperFormService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await SerialClashAsync(db, place.FacilityId, values.SerialNumber, cancellationToken) is { } clash)
+        if (await SerialClashAsync(db, place.FacilityId, values.SerialNumber, context.ZoneOf(place), cancellationToken) is { } clash)
         {
             return clash;
         }
@@ -145,7 +145,7 @@ public sealed class PaperFormService(
         {
             // Two desks typed the same number at the same moment: the database's unique index decided.
             await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
-            return await SerialClashAsync(fresh, place.FacilityId, values.SerialNumber, cancellationToken) ?? throw new InvalidOperationException("Saving the form failed.");
+            return await SerialClashAsync(fresh, place.FacilityId, values.SerialNumber, context.ZoneOf(place), cancellationToken) ?? throw new InvalidOperationException("Saving the form failed.");
         }
     }
 
@@ -180,7 +180,7 @@ public sealed class PaperFormService(
         }
 
         if (values.SerialNumber != form.SerialNumber &&
-            await SerialClashAsync(db, form.FacilityId, values.SerialNumber, cancellationToken) is { } clash)
+            await SerialClashAsync(db, form.FacilityId, values.SerialNumber, context.ZoneOf(place), cancellationToken) is { } clash)
         {
             return clash;
         }
@@ -234,7 +234,7 @@ public sealed class PaperFormService(
     }
 
     /// <summary>A clear message naming the form that already has this number at the facility.</summary>
-    private static async Task<CommandResult?> SerialClashAsync(DashboardDbContext db, int facilityId, string serial, CancellationToken cancellationToken)
+    private static async Task<CommandResult?> SerialClashAsync(DashboardDbContext db, int facilityId, string serial, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var existing = await db.PaperForms.AsNoTracking()
             .Where(f => f.FacilityId == facilityId && f.SerialNumber == serial)
@@ -243,7 +243,7 @@ public sealed class PaperFormService(
         return existing is null
             ? null
             : CommandResult.Invalid(nameof(PaperFormInput.SerialNumber),
-                $"{SerialTaken}::{serial}::{existing.PatientName}::{LocalTimeText.FromUtc(existing.EnteredUtc, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"))}::{existing.Id}");
+                $"{SerialTaken}::{serial}::{existing.PatientName}::{LocalTimeText.FromUtc(existing.EnteredUtc, zone)}::{existing.Id}");
     }
 
     private static void Apply(PaperFormValues values, PaperForm form)
