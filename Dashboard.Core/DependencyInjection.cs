@@ -5,6 +5,7 @@ using Dashboard.Core.Calendar;
 using Dashboard.Core.Drafts;
 using Dashboard.Core.Facilities;
 using Dashboard.Core.HeldPatients;
+using Dashboard.Core.Live;
 using Dashboard.Core.Seeding;
 using Dashboard.Core.Persistence;
 using Dashboard.Core.Plans;
@@ -66,6 +67,7 @@ public static class DependencyInjection
         services.AddSingleton<AuditQueryService>();
         services.AddSingleton<FacilityService>();
         services.AddSingleton<UserAdminService>();
+        services.AddSingleton<Records.RecordCommands>();
         services.AddSingleton<HeldPatientService>();
         services.AddSingleton<HeldPatientQueries>();
         services.AddSingleton<HeldPatientDeadlines>();
@@ -77,7 +79,7 @@ public static class DependencyInjection
         services.AddSingleton<CatchUp.CatchUpExporter>();
         var exports = Path.Combine(DataFolder(options, contentRoot), "exports");
         services.AddSingleton(provider => new CatchUp.ExportFileStore(provider.GetRequiredService<TimeProvider>(), exports));
-        services.AddSingleton<Board.RegionActivity>();
+        services.AddSingleton<RegionActivity>();
         services.AddSingleton<Board.BoardSnapshots>();
         services.AddSingleton<Readiness.ReadinessService>();
         services.AddSingleton<Plans.PlanEditingService>();

@@ -1,3 +1,4 @@
+using Dashboard.Core.Validation;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;

@@ -1,3 +1,5 @@
+using Dashboard.Core.Validation;
+
 namespace Dashboard.Core.Access;
 
 public enum CommandStatus
@@ -14,12 +16,12 @@ public enum CommandStatus
 }
 
 /// <summary>
-/// The outcome of a command. Errors are message keys (localized by the UI) per field; the empty
+/// The outcome of a command. Errors are messages (localized by the UI) per field; the empty
 /// field name is for the form as a whole.
 /// </summary>
-public sealed record CommandResult(CommandStatus Status, IReadOnlyDictionary<string, string[]> Errors)
+public sealed record CommandResult(CommandStatus Status, IReadOnlyDictionary<string, Message[]> Errors)
 {
-    private static readonly IReadOnlyDictionary<string, string[]> NoErrors = new Dictionary<string, string[]>();
+    private static readonly IReadOnlyDictionary<string, Message[]> NoErrors = new Dictionary<string, Message[]>();
 
     public bool Succeeded => Status == CommandStatus.Ok;
 
@@ -31,10 +33,10 @@ public sealed record CommandResult(CommandStatus Status, IReadOnlyDictionary<str
 
     public static CommandResult Conflict() => new(CommandStatus.Conflict, NoErrors);
 
-    public static CommandResult Invalid(string field, string messageKey) =>
-        new(CommandStatus.Invalid, new Dictionary<string, string[]> { [field] = [messageKey] });
+    public static CommandResult Invalid(string field, Message message) =>
+        new(CommandStatus.Invalid, new Dictionary<string, Message[]> { [field] = [message] });
 
-    public static CommandResult Invalid(IReadOnlyDictionary<string, string[]> errors) => new(CommandStatus.Invalid, errors);
+    public static CommandResult Invalid(IReadOnlyDictionary<string, Message[]> errors) => new(CommandStatus.Invalid, errors);
 }
 
 /// <summary>A command result that carries a value on success (a new id, a one-time password).</summary>

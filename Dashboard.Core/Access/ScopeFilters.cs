@@ -4,7 +4,7 @@ using Dashboard.Core.Facilities;
 namespace Dashboard.Core.Access;
 
 /// <summary>The one place where a scope becomes a WHERE clause.</summary>
-public static class ScopeFilters
+internal static class ScopeFilters
 {
     public static IQueryable<T> VisibleTo<T>(this IQueryable<T> records, AccessScope scope)
         where T : IFacilityScoped

@@ -1,3 +1,4 @@
+
 namespace Dashboard.Core.Accounts;
 
 /// <summary>Message keys for account validation (localized by the UI).</summary>

@@ -234,7 +234,7 @@ public sealed partial class UserAdminService(IServiceScopeFactory scopes, AuditT
     private static CommandResult FromIdentity(IdentityResult result) => CommandResult.Invalid(
         result.Errors
             .GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? "Password" : e.Code.Contains("UserName", StringComparison.Ordinal) ? nameof(UserInput.UserName) : "")
-            .ToDictionary(g => g.Key, g => g.Select(e => AccountErrors.FromIdentity(e.Code)).ToArray()));
+            .ToDictionary(g => g.Key, g => g.Select(e => (Message)AccountErrors.FromIdentity(e.Code)).ToArray()));
 
     [GeneratedRegex(@"^[A-Za-z0-9._@-]{3,64}$")]
     private static partial Regex UserNamePattern();

@@ -1,12 +1,11 @@
 using Dashboard.Core.Access;
+using Dashboard.Core.Paging;
 using Dashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Audit;
 
 public sealed record AuditFilter(string? Action = null, string? UserName = null, string? EntityType = null, string? EntityId = null, DateTime? FromUtc = null, DateTime? ToUtc = null);
-
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount);
 
 /// <summary>Reads the audit trail: administrators all of it, filtered and paged in the database.</summary>
 public sealed class AuditQueryService(IDbContextFactory<DashboardDbContext> dbFactory, AuditTrail audit)

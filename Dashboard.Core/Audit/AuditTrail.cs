@@ -1,3 +1,4 @@
+using Dashboard.Core.Validation;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dashboard.Core.Access;

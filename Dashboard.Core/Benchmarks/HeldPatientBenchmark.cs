@@ -1,3 +1,4 @@
+using Dashboard.Core.Time;
 using System.Diagnostics;
 using System.Globalization;
 using Dashboard.Core.Access;
@@ -125,7 +126,7 @@ public sealed class HeldPatientBenchmark(
     private async Task<int> NaivePageAsync(AccessScope scope, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var all = await db.HeldPatients.AsNoTracking().VisibleTo(scope).ToListAsync(cancellationToken);
+        var all = await db.For(scope).HeldPatients.AsNoTracking().ToListAsync(cancellationToken);
         return all.OrderByDescending(p => p.EnteredUtc).Take(PageSize).Count();
     }
 

@@ -1,3 +1,4 @@
+using Dashboard.Core.Live;
 using System.Collections.Concurrent;
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.PaperForms;

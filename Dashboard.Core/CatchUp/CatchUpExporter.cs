@@ -21,7 +21,7 @@ public sealed class CatchUpExporter(
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(text);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var zone = await queries.ZoneOfAsync(filter, cancellationToken);
         var counts = await queries.CountAsync(scope, filter, cancellationToken);
         var summary = await queries.SummaryAsync(scope, filter, c => text.Enum("HPCategory", c), k => text.Enum("PFKind", k), cancellationToken);
         var fileName = await FileNameAsync(scope, filter, text, zone, cancellationToken);
@@ -31,9 +31,9 @@ public sealed class CatchUpExporter(
             [
                 .. CatchUpWorkbookWriter.Split(text.Get("Export_SummarySheet"), ExportColumns.Summary, summary, summary.Count, text, zone),
                 .. CatchUpWorkbookWriter.Split(text.Get("Export_HeldSheet"), ExportColumns.HeldPatients,
-                    queries.HeldPatients(db, scope, filter).AsEnumerable(), counts.HeldPatients, text, zone, rowsWritten),
+                    queries.HeldPatients(db, scope, filter, zone).AsEnumerable(), counts.HeldPatients, text, zone, rowsWritten),
                 .. CatchUpWorkbookWriter.Split(text.Get("Export_FormsSheet"), ExportColumns.PaperForms,
-                    queries.PaperForms(db, scope, filter).AsEnumerable(), counts.PaperForms, text, zone, rowsWritten),
+                    queries.PaperForms(db, scope, filter, zone).AsEnumerable(), counts.PaperForms, text, zone, rowsWritten),
             ];
             await Task.Run(() => CatchUpWorkbookWriter.Write(output, sheets), cancellationToken);
         }
@@ -50,7 +50,7 @@ public sealed class CatchUpExporter(
         var regionId = filter.RegionId ?? (scope.RegionIds.Count == 1 ? scope.RegionIds.First() : (int?)null);
         var region = regionId is { } id ? await db.Regions.Where(r => r.Id == id).Select(r => r.NameZh).FirstOrDefaultAsync(cancellationToken) : null;
         var facilityId = filter.FacilityId ?? (scope.Role == Accounts.UserRole.BillingDesk ? scope.FacilityId : null);
-        var facility = facilityId is { } fid ? await db.Facilities.Where(f => f.Id == fid).Select(f => f.Name).FirstOrDefaultAsync(cancellationToken) : null;
+        var facility = facilityId is { } fid ? await db.For(scope).Facilities.Where(f => f.Id == fid).Select(f => f.Name).FirstOrDefaultAsync(cancellationToken) : null;
         var stamp = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
         var name = $"{text.Get("Export_FilePrefix")}_{region ?? text.Get("Export_AllRegions")}_{facility ?? text.Get("Export_All")}_{stamp}.xlsx";
         return string.Concat(name.Split(Path.GetInvalidFileNameChars()));

@@ -1,23 +1,35 @@
 using Dashboard.Core.Access;
 using Dashboard.Core.Audit;
 using Dashboard.Core.HeldPatients;
+using Dashboard.Core.Paging;
 using Dashboard.Core.PaperForms;
 using Dashboard.Core.Persistence;
+using Dashboard.Core.Plans;
+using Dashboard.Core.Records;
+using Dashboard.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.CatchUp;
 
 /// <summary>The outstanding held patients and paper forms under a filter, always within the caller's scope.</summary>
-public sealed class CatchUpQueries(IDbContextFactory<DashboardDbContext> dbFactory, TimeProvider clock)
+public sealed class CatchUpQueries(IDbContextFactory<DashboardDbContext> dbFactory, CutoverPlanService plans, TimeProvider clock)
 {
     private static readonly HeldPatientStatus[] OpenHeld = [HeldPatientStatus.Logged, HeldPatientStatus.ReRegistered, HeldPatientStatus.Settled];
+
+    /// <summary>
+    /// The zone a filter's deadline dates are days in: its region's, or Beijing time for a list
+    /// across regions (they all keep it).
+    /// </summary>
+    public async Task<TimeZoneInfo> ZoneOfAsync(CatchUpFilter filter, CancellationToken cancellationToken = default) =>
+        filter?.RegionId is { } regionId ? (await plans.GetPlanAsync(regionId, cancellationToken))?.TimeZone ?? RegionTimeZone.Default : RegionTimeZone.Default;
 
     public async Task<CatchUpCounts> CountAsync(AccessScope scope, CatchUpFilter filter, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var zone = await ZoneOfAsync(filter, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var held = Held(db, scope, filter, now);
-        var forms = Forms(db, scope, filter, now);
+        var held = Held(db, scope, filter, now, zone);
+        var forms = Forms(db, scope, filter, now, zone);
         return new CatchUpCounts(
             await held.CountAsync(cancellationToken), await held.CountAsync(p => p.DeadlineUtc < now, cancellationToken),
             await forms.CountAsync(cancellationToken), await forms.CountAsync(f => f.DeadlineUtc < now, cancellationToken));
@@ -30,12 +42,13 @@ public sealed class CatchUpQueries(IDbContextFactory<DashboardDbContext> dbFacto
         ArgumentNullException.ThrowIfNull(categoryName);
         ArgumentNullException.ThrowIfNull(kindName);
         var now = clock.GetUtcNow().UtcDateTime;
+        var zone = await ZoneOfAsync(filter, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var held = await Held(db, scope, filter, now)
+        var held = await Held(db, scope, filter, now, zone)
             .GroupBy(p => new { p.Facility!.Name, p.Category })
             .Select(g => new { g.Key.Name, g.Key.Category, Count = g.Count(), Overdue = g.Count(p => p.DeadlineUtc < now), Oldest = g.Min(p => p.EnteredUtc) })
             .ToListAsync(cancellationToken);
-        var forms = await Forms(db, scope, filter, now)
+        var forms = await Forms(db, scope, filter, now, zone)
             .GroupBy(f => new { f.Facility!.Name, f.Kind })
             .Select(g => new { g.Key.Name, g.Key.Kind, Count = g.Count(), Overdue = g.Count(f => f.DeadlineUtc < now), Oldest = g.Min(f => f.EnteredUtc) })
             .ToListAsync(cancellationToken);
@@ -48,8 +61,9 @@ public sealed class CatchUpQueries(IDbContextFactory<DashboardDbContext> dbFacto
     public async Task<PagedResult<HeldPatientRow>> PreviewHeldAsync(AccessScope scope, CatchUpFilter filter, int skip, int take, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var zone = await ZoneOfAsync(filter, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = Held(db, scope, filter, now);
+        var query = Held(db, scope, filter, now, zone);
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderBy(p => p.EnteredUtc).ThenBy(p => p.Id).Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, 200))
             .Select(p => new { p.Id, FacilityName = p.Facility!.Name, p.Category, p.PatientName, p.IdNumber, p.Status, p.EnteredUtc, Start = p.AdmittedUtc ?? p.VisitUtc, p.DeadlineUtc, p.AmountAdvanced })
@@ -61,8 +75,9 @@ public sealed class CatchUpQueries(IDbContextFactory<DashboardDbContext> dbFacto
     public async Task<PagedResult<PaperFormRow>> PreviewFormsAsync(AccessScope scope, CatchUpFilter filter, int skip, int take, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var zone = await ZoneOfAsync(filter, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = Forms(db, scope, filter, now);
+        var query = Forms(db, scope, filter, now, zone);
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderBy(f => f.EnteredUtc).ThenBy(f => f.Id).Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, 200))
             .Select(f => new { f.Id, FacilityName = f.Facility!.Name, f.Kind, f.Subkind, f.SerialNumber, f.PatientName, f.IdNumber, f.Destination, f.IssuedUtc, f.Status, f.DeadlineUtc })
@@ -72,21 +87,21 @@ public sealed class CatchUpQueries(IDbContextFactory<DashboardDbContext> dbFacto
     }
 
     /// <summary>The outstanding held patients, oldest first, for a preview page or a streamed export.</summary>
-    public IQueryable<HeldPatient> HeldPatients(DashboardDbContext db, AccessScope scope, CatchUpFilter filter) =>
-        Held(db, scope, filter, clock.GetUtcNow().UtcDateTime).Include(p => p.Facility).Include(p => p.Invoices).OrderBy(p => p.EnteredUtc).ThenBy(p => p.Id);
+    public IQueryable<HeldPatient> HeldPatients(DashboardDbContext db, AccessScope scope, CatchUpFilter filter, TimeZoneInfo zone) =>
+        Held(db, scope, filter, clock.GetUtcNow().UtcDateTime, zone).Include(p => p.Facility).Include(p => p.Invoices).OrderBy(p => p.EnteredUtc).ThenBy(p => p.Id);
 
-    public IQueryable<PaperForm> PaperForms(DashboardDbContext db, AccessScope scope, CatchUpFilter filter) =>
-        Forms(db, scope, filter, clock.GetUtcNow().UtcDateTime).Include(f => f.Facility).OrderBy(f => f.EnteredUtc).ThenBy(f => f.Id);
+    public IQueryable<PaperForm> PaperForms(DashboardDbContext db, AccessScope scope, CatchUpFilter filter, TimeZoneInfo zone) =>
+        Forms(db, scope, filter, clock.GetUtcNow().UtcDateTime, zone).Include(f => f.Facility).OrderBy(f => f.EnteredUtc).ThenBy(f => f.Id);
 
-    private static IQueryable<HeldPatient> Held(DashboardDbContext db, AccessScope scope, CatchUpFilter filter, DateTime now)
+    private static IQueryable<HeldPatient> Held(DashboardDbContext db, AccessScope scope, CatchUpFilter filter, DateTime now, TimeZoneInfo zone)
     {
-        var query = db.HeldPatients.AsNoTracking().VisibleTo(scope).Where(p => OpenHeld.Contains(p.Status));
+        var query = db.For(scope).HeldPatients.AsNoTracking().Where(p => OpenHeld.Contains(p.Status));
         if (filter.FormKind is not null)
         {
             return query.Where(p => false);
         }
 
-        query = Common(query, filter, now);
+        query = Common(query, filter, now, zone);
         if (filter.Category is { } category)
         {
             query = query.Where(p => p.Category == category);
@@ -100,20 +115,20 @@ public sealed class CatchUpQueries(IDbContextFactory<DashboardDbContext> dbFacto
         return query;
     }
 
-    private static IQueryable<PaperForm> Forms(DashboardDbContext db, AccessScope scope, CatchUpFilter filter, DateTime now)
+    private static IQueryable<PaperForm> Forms(DashboardDbContext db, AccessScope scope, CatchUpFilter filter, DateTime now, TimeZoneInfo zone)
     {
-        var query = db.PaperForms.AsNoTracking().VisibleTo(scope).Where(f => f.Status == PaperFormStatus.Received);
+        var query = db.For(scope).PaperForms.AsNoTracking().Where(f => f.Status == PaperFormStatus.Received);
         if (filter.Category is not null || filter.HeldStatus is not null)
         {
             return query.Where(f => false);
         }
 
-        query = Common(query, filter, now);
+        query = Common(query, filter, now, zone);
         return filter.FormKind is { } kind ? query.Where(f => f.Kind == kind) : query;
     }
 
     /// <summary>Region, facility, overdue and deadline range: the same for both kinds of record.</summary>
-    private static IQueryable<T> Common<T>(IQueryable<T> query, CatchUpFilter filter, DateTime now)
+    private static IQueryable<T> Common<T>(IQueryable<T> query, CatchUpFilter filter, DateTime now, TimeZoneInfo zone)
         where T : class, IFacilityScoped, IHasDeadline
     {
         if (filter.RegionId is { } regionId)
@@ -131,7 +146,6 @@ public sealed class CatchUpQueries(IDbContextFactory<DashboardDbContext> dbFacto
             query = query.Where(r => r.DeadlineUtc < now);
         }
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
         if (filter.DeadlineFrom is { } from)
         {
             var fromUtc = TimeZoneInfo.ConvertTimeToUtc(from.ToDateTime(TimeOnly.MinValue), zone);
@@ -146,10 +160,4 @@ public sealed class CatchUpQueries(IDbContextFactory<DashboardDbContext> dbFacto
 
         return query;
     }
-}
-
-/// <summary>A record with a catch-up deadline (the end of its last day, in UTC).</summary>
-public interface IHasDeadline
-{
-    DateTime? DeadlineUtc { get; }
 }

@@ -1,5 +1,6 @@
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.PaperForms;
+using Dashboard.Core.Records;
 
 namespace Dashboard.Core.CatchUp;
 

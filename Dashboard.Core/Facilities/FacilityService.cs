@@ -16,7 +16,7 @@ public sealed class FacilityService(IDbContextFactory<DashboardDbContext> dbFact
     public async Task<IReadOnlyList<FacilityRow>> ListAsync(AccessScope scope, bool includeInactive = false, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.Facilities.AsNoTracking().VisibleTo(scope);
+        var query = db.For(scope).Facilities.AsNoTracking();
         if (!includeInactive)
         {
             query = query.Where(f => f.IsActive);
@@ -29,7 +29,7 @@ public sealed class FacilityService(IDbContextFactory<DashboardDbContext> dbFact
     public async Task<FacilityRow?> GetAsync(AccessScope scope, int id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var row = await Project(db.Facilities.AsNoTracking().VisibleTo(scope).Where(f => f.Id == id)).FirstOrDefaultAsync(cancellationToken);
+        var row = await Project(db.For(scope).Facilities.AsNoTracking().Where(f => f.Id == id)).FirstOrDefaultAsync(cancellationToken);
         if (row is null && await db.Facilities.AnyAsync(f => f.Id == id, cancellationToken))
         {
             await audit.RecordDeniedAsync(scope, nameof(Facility), id, "read", cancellationToken);
@@ -83,7 +83,7 @@ public sealed class FacilityService(IDbContextFactory<DashboardDbContext> dbFact
         Func<DashboardDbContext, Facility, Task<CommandResult?>> change, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var facility = await db.Facilities.VisibleTo(scope).FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
+        var facility = await db.For(scope).Facilities.FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
         if (facility is null || !scope.IsAdmin)
         {
             var exists = await db.Facilities.AnyAsync(f => f.Id == id, cancellationToken);

@@ -1,6 +1,8 @@
 using Dashboard.Core.Access;
 using Dashboard.Core.Facilities;
 using Dashboard.Core.Persistence;
+using Dashboard.Core.Privacy;
+using Dashboard.Core.Records;
 
 namespace Dashboard.Core.HeldPatients;
 
@@ -8,8 +10,21 @@ namespace Dashboard.Core.HeldPatients;
 /// A patient whose insurance registration or settlement waits for the new platform (在途/挂账患者).
 /// Never deleted: withdrawn records are voided with a reason.
 /// </summary>
-public class HeldPatient : Records.PatientRecord
+public class HeldPatient : PatientRecord<HeldPatientStatus>
 {
+    /// <summary>Logged → ReRegistered (with the new platform's number) → Settled → Closed, or Voided with a reason from any open status.</summary>
+    public static StatusMachine<HeldPatientStatus> Statuses { get; } = new(
+        new Dictionary<HeldPatientStatus, HeldPatientStatus[]>
+        {
+            [HeldPatientStatus.Logged] = [HeldPatientStatus.ReRegistered, HeldPatientStatus.Voided],
+            [HeldPatientStatus.ReRegistered] = [HeldPatientStatus.Settled, HeldPatientStatus.Voided],
+            [HeldPatientStatus.Settled] = [HeldPatientStatus.Closed, HeldPatientStatus.Voided],
+        },
+        open: new HashSet<HeldPatientStatus> { HeldPatientStatus.Logged, HeldPatientStatus.ReRegistered, HeldPatientStatus.Settled },
+        needNumber: new HashSet<HeldPatientStatus> { HeldPatientStatus.ReRegistered },
+        numberRequired: "Status_NumberRequired",
+        needReason: new HashSet<HeldPatientStatus> { HeldPatientStatus.Voided });
+
 
     public HeldPatientCategory Category { get; set; }
 
@@ -35,13 +50,48 @@ public class HeldPatient : Records.PatientRecord
 
     public string? Notes { get; set; }
 
-    public HeldPatientStatus Status { get; set; }
 
     /// <summary>The new platform's registration or settlement number (required from ReRegistered on).</summary>
     public string? NewPlatformNumber { get; set; }
 
     public string? VoidReason { get; set; }
 
+    /// <inheritdoc />
+    public override object AuditSnapshot() => new
+    {
+        FacilityId,
+        Category,
+        PatientName,
+        IdDocumentType,
+        IdNumber = PersonalDataMask.IdNumber(IdNumber),
+        InsuranceType,
+        Phone = PersonalDataMask.Phone(Phone),
+        AdmittedUtc,
+        DischargedUtc,
+        VisitUtc,
+        Department,
+        AmountAdvanced,
+        InvoiceNumbers = Invoices.Select(i => i.Number).ToList(),
+        Notes,
+        Status,
+        NewPlatformNumber,
+        VoidReason,
+    };
+
+    protected override StatusMachine<HeldPatientStatus> Machine() => Statuses;
+
+    protected override void KeepOutcome(HeldPatientStatus target, string? number, string? reason)
+    {
+        if (target == HeldPatientStatus.ReRegistered)
+        {
+            NewPlatformNumber = number;
+        }
+
+        if (target == HeldPatientStatus.Voided)
+        {
+            VoidReason = reason;
+        }
+    }
 }
 
 /// <summary>An invoice number of a held patient, in its own indexed table so one number is found at once.</summary>

@@ -17,20 +17,6 @@ public enum HeldPatientCategory
     RemoteCare,
 }
 
-public enum IdDocumentType
-{
-    /// <summary>居民身份证: 18 characters with a GB 11643 check character.</summary>
-    ResidentId,
-    Passport,
-    /// <summary>港澳居民来往内地通行证.</summary>
-    HongKongMacauPermit,
-    /// <summary>台湾居民来往大陆通行证.</summary>
-    TaiwanPermit,
-    /// <summary>外国人永久居留身份证.</summary>
-    ForeignPermanentResidentId,
-    Other,
-}
-
 public enum InsuranceType
 {
     /// <summary>职工.</summary>
@@ -61,5 +47,5 @@ public static class HeldPatientCategories
         HeldPatientCategory.InpatientDischargedDuringOutage or HeldPatientCategory.MaternityOrSingleDisease;
 
     /// <summary>Open records count towards the backlog and can be overdue.</summary>
-    public static bool IsOpen(this HeldPatientStatus status) => status is not (HeldPatientStatus.Closed or HeldPatientStatus.Voided);
+    public static bool IsOpen(this HeldPatientStatus status) => HeldPatient.Statuses.IsOpen(status);
 }

@@ -1,3 +1,5 @@
+using Dashboard.Core.Records;
+
 namespace Dashboard.Core.HeldPatients;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Dashboard.Core.Plans;
+using Dashboard.Core.Records;
 
 namespace Dashboard.Core.HeldPatients;
 
@@ -78,4 +79,3 @@ public sealed record HeldPatientFilter(
     HeldPatientSortColumn SortBy = HeldPatientSortColumn.EnteredUtc,
     bool Descending = true);
 
-public sealed record StatusChange(HeldPatientStatus Target, string? NewPlatformNumber = null, string? Reason = null);

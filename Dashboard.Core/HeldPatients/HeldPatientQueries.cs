@@ -1,3 +1,6 @@
+using Dashboard.Core.Paging;
+using Dashboard.Core.Records;
+using Dashboard.Core.Time;
 using System.Text.RegularExpressions;
 using Dashboard.Core.Access;
 using Dashboard.Core.Audit;
@@ -18,7 +21,7 @@ public sealed partial class HeldPatientQueries(IDbContextFactory<DashboardDbCont
         ArgumentNullException.ThrowIfNull(filter);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = await FilterAsync(db, db.HeldPatients.AsNoTracking().VisibleTo(scope), filter, now, cancellationToken);
+        var query = await FilterAsync(db, db.For(scope).HeldPatients.AsNoTracking(), filter, now, cancellationToken);
         var total = await query.CountAsync(cancellationToken);
 
         // Deferred join: order and page over narrow index entries, then read only the page's rows.
@@ -43,7 +46,7 @@ public sealed partial class HeldPatientQueries(IDbContextFactory<DashboardDbCont
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var p = await db.HeldPatients.AsNoTracking().VisibleTo(scope).Include(x => x.Invoices)
+        var p = await db.For(scope).HeldPatients.AsNoTracking().Include(x => x.Invoices)
             .Include(x => x.Facility).ThenInclude(f => f!.Region).ThenInclude(r => r!.Plan)
             .FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (p is null)
@@ -57,7 +60,7 @@ public sealed partial class HeldPatientQueries(IDbContextFactory<DashboardDbCont
         }
 
         var facility = p.Facility!;
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(facility.Region?.Plan?.TimeZoneId ?? "Asia/Shanghai");
+        var zone = RegionTimeZone.Of(facility.Region?.Plan?.TimeZoneId);
         var now = clock.GetUtcNow().UtcDateTime;
         return new HeldPatientDetails(
             p.Id, p.FacilityId, facility.Name, facility.ContactPhone, facility.Address, p.RegionId, facility.Region?.Code ?? "", zone,
@@ -77,7 +80,7 @@ public sealed partial class HeldPatientQueries(IDbContextFactory<DashboardDbCont
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var p = await db.HeldPatients.AsNoTracking().VisibleTo(scope).Include(x => x.Invoices)
+        var p = await db.For(scope).HeldPatients.AsNoTracking().Include(x => x.Invoices)
             .Include(x => x.Facility).ThenInclude(f => f!.Region).ThenInclude(r => r!.Plan)
             .FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (p is null)
@@ -85,7 +88,7 @@ public sealed partial class HeldPatientQueries(IDbContextFactory<DashboardDbCont
             return null;
         }
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(p.Facility?.Region?.Plan?.TimeZoneId ?? "Asia/Shanghai");
+        var zone = RegionTimeZone.Of(p.Facility?.Region?.Plan?.TimeZoneId);
         var input = new HeldPatientInput
         {
             Category = p.Category,

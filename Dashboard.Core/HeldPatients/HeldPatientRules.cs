@@ -1,3 +1,5 @@
+using Dashboard.Core.Records;
+using Dashboard.Core.Time;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Dashboard.Core.Validation;
@@ -9,7 +11,7 @@ public sealed record HeldPatientRuleContext(DateTimeOffset? OutageStartsUtc, Dat
 
 /// <summary>
 /// Validation of a held-patient entry: pure, so the form runs it as the user types and the service
-/// runs it again before saving. Messages are keys, optionally with arguments after "::".
+/// runs it again before saving. Messages are keys with their arguments (<see cref="Message"/>).
 /// </summary>
 public static partial class HeldPatientRules
 {
@@ -119,24 +121,24 @@ public static partial class HeldPatientRules
 
         var stop = context.OutageStartsUtc?.UtcDateTime;
         var live = context.GoLiveUtc?.UtcDateTime;
-        var shownStop = stop is { } s ? LocalTimeText.FromUtc(s, context.TimeZone) : null;
-        var shownLive = live is { } l ? LocalTimeText.FromUtc(l, context.TimeZone) : null;
+        var shownStop = LocalTimeText.FromUtc(stop, context.TimeZone) ?? "";
+        var shownLive = LocalTimeText.FromUtc(live, context.TimeZone) ?? "";
         switch (category)
         {
             case HeldPatientCategory.InpatientSpanningOutage when admitted >= stop:
-                errors.Add(nameof(input.AdmittedAt), $"{AdmittedBeforeStop}::{shownStop}");
+                errors.Add(nameof(input.AdmittedAt), new Message(AdmittedBeforeStop, shownStop));
                 break;
             case HeldPatientCategory.InpatientAdmittedDuringOutage when admitted < stop || admitted >= live:
-                errors.Add(nameof(input.AdmittedAt), $"{DuringOutage}::{shownStop}::{shownLive}");
+                errors.Add(nameof(input.AdmittedAt), new Message(DuringOutage, shownStop, shownLive));
                 break;
             case HeldPatientCategory.InpatientDischargedDuringOutage when discharged < stop || discharged >= live:
-                errors.Add(nameof(input.DischargedAt), $"{DuringOutage}::{shownStop}::{shownLive}");
+                errors.Add(nameof(input.DischargedAt), new Message(DuringOutage, shownStop, shownLive));
                 break;
             case HeldPatientCategory.OutpatientAdvance when visit < stop || visit >= live:
-                errors.Add(nameof(input.VisitAt), $"{DuringOutage}::{shownStop}::{shownLive}");
+                errors.Add(nameof(input.VisitAt), new Message(DuringOutage, shownStop, shownLive));
                 break;
             case HeldPatientCategory.MaternityOrSingleDisease or HeldPatientCategory.RemoteCare when (admitted ?? visit) >= live:
-                errors.Add(admitted is null ? nameof(input.VisitAt) : nameof(input.AdmittedAt), $"{BeforeGoLive}::{shownLive}");
+                errors.Add(admitted is null ? nameof(input.VisitAt) : nameof(input.AdmittedAt), new Message(BeforeGoLive, shownLive));
                 break;
         }
     }

@@ -1,17 +1,20 @@
 using Dashboard.Core.Access;
 using Dashboard.Core.Audit;
+using Dashboard.Core.Live;
 using Dashboard.Core.Persistence;
 using Dashboard.Core.Plans;
 using Dashboard.Core.Privacy;
+using Dashboard.Core.Records;
+using Dashboard.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.HeldPatients;
 
 /// <summary>Logging held patients and working them to closed. Every command is scoped and audited.</summary>
 public sealed class HeldPatientService(
-    IDbContextFactory<DashboardDbContext> dbFactory, CutoverPlanService plans, AuditTrail audit, TimeProvider clock, Board.RegionActivity activity)
+    IDbContextFactory<DashboardDbContext> dbFactory, CutoverPlanService plans, AuditTrail audit, TimeProvider clock, RecordCommands commands)
 {
-    private const string EntityType = nameof(HeldPatient);
+    public const string NotEditable = "Held_NotEditable";
 
     /// <summary>The desk's facility and its region's plan; null for anyone who does not enter records.</summary>
     public async Task<HeldPatientFormContext?> GetFormContextAsync(AccessScope scope, CancellationToken cancellationToken = default)
@@ -23,7 +26,7 @@ public sealed class HeldPatientService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var facility = await db.Facilities.AsNoTracking().FirstOrDefaultAsync(f => f.Id == facilityId && f.IsActive, cancellationToken);
+        var facility = await db.For(scope).Facilities.AsNoTracking().FirstOrDefaultAsync(f => f.Id == facilityId && f.IsActive, cancellationToken);
         var plan = facility is null ? null : await plans.GetPlanAsync(facility.RegionId, cancellationToken);
         return facility is null || plan is null ? null : new HeldPatientFormContext(facility.Id, facility.Name, facility.RegionId, plan);
     }
@@ -33,7 +36,7 @@ public sealed class HeldPatientService(
         ArgumentNullException.ThrowIfNull(input);
         if (await GetFormContextAsync(scope, cancellationToken) is not { } context)
         {
-            await audit.RecordDeniedAsync(scope, EntityType, "new", "create", cancellationToken);
+            await audit.RecordDeniedAsync(scope, nameof(HeldPatient), "new", AuditActions.Create, cancellationToken);
             return CommandResult.Forbidden();
         }
 
@@ -44,30 +47,23 @@ public sealed class HeldPatientService(
             return CommandResult.Invalid(errors.ToDictionary());
         }
 
-        var record = new HeldPatient
-        {
-            FacilityId = context.FacilityId,
-            RegionId = context.RegionId,
-            PatientName = "",
-            IdNumber = "",
-            Status = HeldPatientStatus.Logged,
-            DeadlineUtc = context.Plan.CatchUp.EndsUtc?.UtcDateTime,
-            EnteredByUserId = scope.UserId,
-            EnteredByName = scope.UserName,
-            EnteredUtc = now.UtcDateTime,
-        };
-        Apply(values, record, now);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var id = await AuditedChange.InsertAsync(db, audit, scope, record, EntityType, r => r.Id, Snapshot, cancellationToken);
-        activity.Publish(record.RegionId);
-        return new CommandResult<int>(CommandResult.Ok(), id);
+        var record = new HeldPatient { PatientName = "", IdNumber = "", EnteredByUserId = "", EnteredByName = "", Status = HeldPatientStatus.Logged };
+        Apply(values, record, now.UtcDateTime);
+        var place = new RecordPlace(context.FacilityId, context.RegionId, context.Plan.CatchUp.EndsUtc?.UtcDateTime);
+        return await commands.CreateAsync(scope, place, record, cancellationToken: cancellationToken);
     }
 
+    /// <summary>Corrects a record's fields while it is open, by its desk or an administrator.</summary>
     public Task<CommandResult> UpdateAsync(AccessScope scope, int id, long expectedVersion, HeldPatientInput input, CancellationToken cancellationToken = default) =>
-        ChangeAsync(scope, id, expectedVersion, scope.MayEditRecords, AuditActions.Update, async (record, now) =>
+        commands.ChangeAsync<HeldPatient>(scope, id, expectedVersion, AuditActions.Update, _ => scope.MayEditRecords, async (_, record, now) =>
         {
+            if (!record.IsOpen)
+            {
+                return CommandResult.Invalid("", NotEditable);
+            }
+
             var plan = await plans.GetPlanAsync(record.RegionId, cancellationToken);
-            var rules = new HeldPatientRuleContext(plan?.OutageStartsUtc, plan?.GoLiveUtc, plan?.TimeZone ?? TimeZoneInfo.Utc, now);
+            var rules = new HeldPatientRuleContext(plan?.OutageStartsUtc, plan?.GoLiveUtc, plan?.TimeZone ?? RegionTimeZone.Default, new DateTimeOffset(now, TimeSpan.Zero));
             var (errors, values) = HeldPatientRules.Validate(input, rules);
             if (values is null)
             {
@@ -78,48 +74,23 @@ public sealed class HeldPatientService(
             return null;
         }, cancellationToken);
 
-    public Task<CommandResult> ChangeStatusAsync(AccessScope scope, int id, long expectedVersion, StatusChange change, CancellationToken cancellationToken = default) =>
-        ChangeAsync(scope, id, expectedVersion, scope.MayChangeRecordStatus, AuditActions.StatusChange, (record, now) =>
-        {
-            if (StatusTransitions.Check(record.Status, change) is { } rejected)
-            {
-                return Task.FromResult<CommandResult?>(CommandResult.Invalid(rejected.Field, rejected.Key));
-            }
-
-            record.Status = change.Target;
-            if (change.Target == HeldPatientStatus.ReRegistered)
-            {
-                record.NewPlatformNumber = change.NewPlatformNumber!.Trim();
-            }
-
-            if (change.Target == HeldPatientStatus.Voided)
-            {
-                record.VoidReason = change.Reason!.Trim();
-            }
-
-            if (!change.Target.IsOpen())
-            {
-                record.ResolvedUtc = now.UtcDateTime;
-            }
-
-            record.UpdatedUtc = now.UtcDateTime;
-            return Task.FromResult<CommandResult?>(null);
-        }, cancellationToken);
+    public Task<CommandResult> ChangeStatusAsync(AccessScope scope, int id, long expectedVersion, StatusChange<HeldPatientStatus> change, CancellationToken cancellationToken = default) =>
+        commands.ChangeStatusAsync<HeldPatient, HeldPatientStatus>(scope, id, expectedVersion, _ => scope.MayChangeRecordStatus, change, cancellationToken);
 
     /// <summary>The full ID number and phone, for roles that need them; every reveal is audited.</summary>
     public async Task<RevealedPersonalData?> RevealAsync(AccessScope scope, int id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var record = await db.HeldPatients.AsNoTracking().VisibleTo(scope).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        var record = await db.For(scope).HeldPatients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (record is null || !scope.MayRevealPersonalData)
         {
-            await audit.RecordDeniedAsync(scope, EntityType, id, "reveal", cancellationToken);
+            await audit.RecordDeniedAsync(scope, nameof(HeldPatient), id, "reveal", cancellationToken);
             return null;
         }
 
         await audit.RecordAsync(scope.UserId, scope.UserName, scope.Role.ToString(), scope.ClientAddress, AuditActions.RevealPersonalData,
-            EntityType, id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken: cancellationToken);
+            nameof(HeldPatient), id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken: cancellationToken);
         return new RevealedPersonalData(record.IdNumber, record.Phone);
     }
 
@@ -147,30 +118,7 @@ public sealed class HeldPatientService(
             .ToList();
     }
 
-    private async Task<CommandResult> ChangeAsync(
-        AccessScope scope, int id, long expectedVersion, bool roleMay, string action,
-        Func<HeldPatient, DateTimeOffset, Task<CommandResult?>> change, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var record = await db.HeldPatients.VisibleTo(scope).Include(p => p.Invoices).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (record is null || !roleMay)
-        {
-            await audit.RecordDeniedAsync(scope, EntityType, id, action, cancellationToken);
-            return record is null ? CommandResult.NotFound() : CommandResult.Forbidden();
-        }
-
-        var result = await AuditedChange.SaveAsync(db, audit, scope, record, expectedVersion, action, EntityType, id, Snapshot,
-            r => change(r, clock.GetUtcNow()), cancellationToken);
-        if (result.Succeeded)
-        {
-            activity.Publish(record.RegionId);
-        }
-
-        return result;
-    }
-
-    private static void Apply(HeldPatientValues values, HeldPatient record, DateTimeOffset now)
+    private static void Apply(HeldPatientValues values, HeldPatient record, DateTime nowUtc)
     {
         record.Category = values.Category;
         record.SetPatientName(values.PatientName);
@@ -187,7 +135,7 @@ public sealed class HeldPatientService(
         record.Invoices.RemoveAll(i => !values.InvoiceNumbers.Contains(i.Number));
         record.Invoices.AddRange(values.InvoiceNumbers.Where(n => record.Invoices.All(i => i.Number != n)).Select(n => new HeldPatientInvoice { Number = n }));
         record.Notes = values.Notes;
-        record.UpdatedUtc = now.UtcDateTime;
+        record.UpdatedUtc = nowUtc;
     }
 
     public static string Reverse(string value)
@@ -196,26 +144,4 @@ public sealed class HeldPatientService(
         Array.Reverse(chars);
         return new string(chars);
     }
-
-    /// <summary>The audit trail keeps personal data masked too.</summary>
-    private static object Snapshot(HeldPatient p) => new
-    {
-        p.FacilityId,
-        p.Category,
-        p.PatientName,
-        p.IdDocumentType,
-        IdNumber = PersonalDataMask.IdNumber(p.IdNumber),
-        p.InsuranceType,
-        Phone = PersonalDataMask.Phone(p.Phone),
-        p.AdmittedUtc,
-        p.DischargedUtc,
-        p.VisitUtc,
-        p.Department,
-        p.AmountAdvanced,
-        InvoiceNumbers = p.Invoices.Select(i => i.Number).ToList(),
-        p.Notes,
-        p.Status,
-        p.NewPlatformNumber,
-        p.VoidReason,
-    };
 }

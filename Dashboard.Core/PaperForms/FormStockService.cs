@@ -68,16 +68,15 @@ public sealed class FormStockService(IDbContextFactory<DashboardDbContext> dbFac
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var visibleFacilities = db.Facilities.VisibleTo(scope).Select(f => f.Id);
+        var visible = db.For(scope);
         var ranges = await db.FormStockRanges.AsNoTracking()
-            .Where(r => visibleFacilities.Contains(r.FacilityId))
-            .Join(db.Facilities, r => r.FacilityId, f => f.Id, (r, f) => new { Range = r, FacilityName = f.Name })
+            .Join(visible.Facilities, r => r.FacilityId, f => f.Id, (r, f) => new { Range = r, FacilityName = f.Name })
             .OrderBy(x => x.FacilityName).ThenBy(x => x.Range.Kind).ThenBy(x => x.Range.First)
             .ToListAsync(cancellationToken);
         var reports = new List<StockRangeReport>();
         foreach (var group in ranges.GroupBy(x => (x.Range.FacilityId, x.Range.Kind)))
         {
-            var serials = await db.PaperForms.AsNoTracking()
+            var serials = await visible.PaperForms.AsNoTracking()
                 .Where(f => f.FacilityId == group.Key.FacilityId && f.Kind == group.Key.Kind)
                 .Select(f => new { f.SerialNumber, f.Status })
                 .ToListAsync(cancellationToken);

@@ -2,6 +2,8 @@ using Dashboard.Core.Access;
 using Dashboard.Core.Facilities;
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.Persistence;
+using Dashboard.Core.Privacy;
+using Dashboard.Core.Records;
 
 namespace Dashboard.Core.PaperForms;
 
@@ -9,8 +11,20 @@ namespace Dashboard.Core.PaperForms;
 /// A paper form to back-enter into the new platform. Its serial number is unique within its
 /// facility (an agency window is a facility too). Never deleted: voided with a reason.
 /// </summary>
-public class PaperForm : Records.PatientRecord
+public class PaperForm : PatientRecord<PaperFormStatus>
 {
+    /// <summary>Received → BackEntered (with the filing number), or Rejected / Voided with a reason; a back-entered form can still be rejected or voided.</summary>
+    public static StatusMachine<PaperFormStatus> Statuses { get; } = new(
+        new Dictionary<PaperFormStatus, PaperFormStatus[]>
+        {
+            [PaperFormStatus.Received] = [PaperFormStatus.BackEntered, PaperFormStatus.Rejected, PaperFormStatus.Voided],
+            [PaperFormStatus.BackEntered] = [PaperFormStatus.Rejected, PaperFormStatus.Voided],
+        },
+        open: new HashSet<PaperFormStatus> { PaperFormStatus.Received },
+        needNumber: new HashSet<PaperFormStatus> { PaperFormStatus.BackEntered },
+        numberRequired: "Form_FilingNumberRequired",
+        needReason: new HashSet<PaperFormStatus> { PaperFormStatus.Rejected, PaperFormStatus.Voided });
+
 
     public PaperFormKind Kind { get; set; }
 
@@ -38,13 +52,33 @@ public class PaperForm : Records.PatientRecord
 
     public HeldPatient? HeldPatient { get; set; }
 
-    public PaperFormStatus Status { get; set; }
 
     public string? FilingNumber { get; set; }
 
     /// <summary>Why it was rejected or voided.</summary>
     public string? StatusReason { get; set; }
 
+    /// <inheritdoc />
+    public override object AuditSnapshot() => new
+    {
+        FacilityId, Kind, Subkind, SerialNumber, PatientName, IdDocumentType, IdNumber = PersonalDataMask.IdNumber(IdNumber),
+        FromPlace, Destination, IssuedUtc, Reason, SignedAndStamped, IssuedBy, HeldPatientId, Status, FilingNumber, StatusReason,
+    };
+
+    protected override StatusMachine<PaperFormStatus> Machine() => Statuses;
+
+    protected override void KeepOutcome(PaperFormStatus target, string? number, string? reason)
+    {
+        if (target == PaperFormStatus.BackEntered)
+        {
+            FilingNumber = number;
+        }
+
+        if (target is PaperFormStatus.Rejected or PaperFormStatus.Voided)
+        {
+            StatusReason = reason;
+        }
+    }
 }
 
 /// <summary>A run of pre-printed form numbers a facility issued to its desks, e.g. 0001-0200.</summary>

@@ -47,5 +47,5 @@ public static class PaperFormKinds
         _ => [PaperFormSubkind.Enrollment, PaperFormSubkind.BenefitApplication, PaperFormSubkind.Reimbursement, PaperFormSubkind.OtherIntake],
     };
 
-    public static bool IsOpen(this PaperFormStatus status) => status == PaperFormStatus.Received;
+    public static bool IsOpen(this PaperFormStatus status) => PaperForm.Statuses.IsOpen(status);
 }

@@ -1,4 +1,5 @@
 using Dashboard.Core.HeldPatients;
+using Dashboard.Core.Records;
 
 namespace Dashboard.Core.PaperForms;
 

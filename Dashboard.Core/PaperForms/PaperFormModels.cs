@@ -1,5 +1,7 @@
 using Dashboard.Core.Facilities;
 using Dashboard.Core.HeldPatients;
+using Dashboard.Core.Records;
+using Dashboard.Core.Time;
 
 namespace Dashboard.Core.PaperForms;
 
@@ -11,7 +13,7 @@ public sealed record PaperFormContext(IReadOnlyList<FormPlace> Places, IReadOnly
 {
     public FormPlace? PlaceOf(int facilityId) => Places.FirstOrDefault(p => p.FacilityId == facilityId);
 
-    public TimeZoneInfo ZoneOf(FormPlace place) => Zones.GetValueOrDefault(place?.RegionId ?? 0) ?? TimeZoneInfo.Utc;
+    public TimeZoneInfo ZoneOf(FormPlace place) => Zones.GetValueOrDefault(place?.RegionId ?? 0) ?? RegionTimeZone.Default;
 }
 
 public sealed record PaperFormRow(
@@ -38,7 +40,6 @@ public sealed record PaperFormFilter(
     string? Search = null, PaperFormKind? Kind = null, PaperFormStatus? Status = null, bool OverdueOnly = false, int? HeldPatientId = null,
     PaperFormSortColumn SortBy = PaperFormSortColumn.EnteredUtc, bool Descending = true);
 
-public sealed record FormStatusChange(PaperFormStatus Target, string? FilingNumber = null, string? Reason = null);
 
 /// <summary>One stock range with what became of each number in it.</summary>
 public sealed record StockRangeReport(
@@ -60,38 +61,3 @@ public sealed class StockRangeInput
 
 /// <summary>For the held patient's page: the forms linked to it.</summary>
 public sealed record LinkedForm(int Id, PaperFormKind Kind, string SerialNumber, PaperFormStatus Status);
-
-public static class PaperFormStatusRules
-{
-    public const string NotAllowed = "Status_NotAllowed";
-    public const string FilingNumberRequired = "Form_FilingNumberRequired";
-    public const string ReasonRequired = "Status_ReasonRequired";
-
-    public static IReadOnlyList<PaperFormStatus> From(PaperFormStatus status) => status switch
-    {
-        PaperFormStatus.Received => [PaperFormStatus.BackEntered, PaperFormStatus.Rejected, PaperFormStatus.Voided],
-        PaperFormStatus.BackEntered => [PaperFormStatus.Rejected, PaperFormStatus.Voided],
-        _ => [],
-    };
-
-    public static (string Field, string Key)? Check(PaperFormStatus current, FormStatusChange change)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        if (!From(current).Contains(change.Target))
-        {
-            return ("", NotAllowed);
-        }
-
-        if (change.Target == PaperFormStatus.BackEntered && string.IsNullOrWhiteSpace(change.FilingNumber))
-        {
-            return (nameof(FormStatusChange.FilingNumber), FilingNumberRequired);
-        }
-
-        if (change.Target is PaperFormStatus.Rejected or PaperFormStatus.Voided && string.IsNullOrWhiteSpace(change.Reason))
-        {
-            return (nameof(FormStatusChange.Reason), ReasonRequired);
-        }
-
-        return null;
-    }
-}

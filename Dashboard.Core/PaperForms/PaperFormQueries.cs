@@ -1,8 +1,11 @@
 using Dashboard.Core.Access;
 using Dashboard.Core.Audit;
 using Dashboard.Core.HeldPatients;
+using Dashboard.Core.Paging;
 using Dashboard.Core.Persistence;
 using Dashboard.Core.Privacy;
+using Dashboard.Core.Records;
+using Dashboard.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.PaperForms;
@@ -16,7 +19,7 @@ public sealed class PaperFormQueries(IDbContextFactory<DashboardDbContext> dbFac
         ArgumentNullException.ThrowIfNull(filter);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = Filter(db.PaperForms.AsNoTracking().VisibleTo(scope), filter, now);
+        var query = Filter(db.For(scope).PaperForms.AsNoTracking(), filter, now);
         var total = await query.CountAsync(cancellationToken);
         var rows = await Sort(query, filter).Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, 200))
             .Select(f => new { f.Id, FacilityName = f.Facility!.Name, f.Kind, f.Subkind, f.SerialNumber, f.PatientName, f.IdNumber, f.Destination, f.IssuedUtc, f.Status, f.DeadlineUtc })
@@ -31,7 +34,7 @@ public sealed class PaperFormQueries(IDbContextFactory<DashboardDbContext> dbFac
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var f = await db.PaperForms.AsNoTracking().VisibleTo(scope).Include(x => x.Facility).ThenInclude(x => x!.Region).ThenInclude(r => r!.Plan)
+        var f = await db.For(scope).PaperForms.AsNoTracking().Include(x => x.Facility).ThenInclude(x => x!.Region).ThenInclude(r => r!.Plan)
             .Include(x => x.HeldPatient).FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (f is null)
         {
@@ -43,7 +46,7 @@ public sealed class PaperFormQueries(IDbContextFactory<DashboardDbContext> dbFac
             return null;
         }
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(f.Facility?.Region?.Plan?.TimeZoneId ?? "Asia/Shanghai");
+        var zone = RegionTimeZone.Of(f.Facility?.Region?.Plan?.TimeZoneId);
         var now = clock.GetUtcNow().UtcDateTime;
         var heldVisible = f.HeldPatient is { } held && scope.CanSeeFacility(held.FacilityId, held.RegionId);
         return new PaperFormDetails(
@@ -57,7 +60,7 @@ public sealed class PaperFormQueries(IDbContextFactory<DashboardDbContext> dbFac
     public async Task<IReadOnlyList<LinkedForm>> LinkedToAsync(AccessScope scope, int heldPatientId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.PaperForms.AsNoTracking().VisibleTo(scope).Where(f => f.HeldPatientId == heldPatientId)
+        return await db.For(scope).PaperForms.AsNoTracking().Where(f => f.HeldPatientId == heldPatientId)
             .OrderBy(f => f.Id).Select(f => new LinkedForm(f.Id, f.Kind, f.SerialNumber, f.Status)).ToListAsync(cancellationToken);
     }
 

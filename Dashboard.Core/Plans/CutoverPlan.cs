@@ -1,4 +1,5 @@
 using Dashboard.Core.Persistence;
+using Dashboard.Core.Time;
 
 namespace Dashboard.Core.Plans;
 
@@ -20,7 +21,7 @@ public class CutoverPlan : IVersioned
     public required string NewSystemNameEn { get; set; }
 
     /// <summary>IANA time zone of the region; local times are shown in it.</summary>
-    public string TimeZoneId { get; set; } = "Asia/Shanghai";
+    public string TimeZoneId { get; set; } = RegionTimeZone.DefaultId;
 
     public CatchUpRuleKind CatchUpRuleKind { get; set; }
 

@@ -3,7 +3,9 @@ using Dashboard.Core.Accounts;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Board;
 using Dashboard.Core.HeldPatients;
+using Dashboard.Core.Live;
 using Dashboard.Core.Persistence;
+using Dashboard.Core.Time;
 using Dashboard.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
@@ -116,7 +118,7 @@ public sealed class PlanEditingService(
             return plan is null ? CommandResult.NotFound() : CommandResult.Forbidden();
         }
 
-        var errors = Validate(input, TimeZoneInfo.FindSystemTimeZoneById(plan.TimeZoneId), out var parsed);
+        var errors = Validate(input, RegionTimeZone.Of(plan.TimeZoneId), out var parsed);
         if (errors.Any)
         {
             return CommandResult.Invalid(errors.ToDictionary());
@@ -155,7 +157,7 @@ public sealed class PlanEditingService(
         }
 
         var stop = template?.Plan?.Milestones.Where(m => !m.IsRemoved && m.Kind == MilestoneKind.SystemStop).Select(m => (DateTime?)m.DueUtc).FirstOrDefault();
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(template?.Plan?.TimeZoneId ?? "Asia/Shanghai");
+        var zone = RegionTimeZone.Of(template?.Plan?.TimeZoneId);
         if (template?.Plan is null || stop is null)
         {
             errors.Add(nameof(templateCode), "Plan_TemplateHasNoStop");
@@ -203,7 +205,7 @@ public sealed class PlanEditingService(
             return milestone is null ? CommandResult.NotFound() : CommandResult.Forbidden();
         }
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(milestone.Plan.TimeZoneId);
+        var zone = RegionTimeZone.Of(milestone.Plan.TimeZoneId);
         var result = await AuditedChange.SaveAsync(db, audit, scope, milestone, version, action, EntityType, milestoneId, Snapshot,
             m => Task.FromResult(change(m, zone)), cancellationToken);
         if (result.Succeeded)
@@ -253,7 +255,7 @@ public sealed class PlanEditingService(
         parsed = default;
         try
         {
-            parsed = Seeding.MilestoneTimeParser.Parse(text?.Trim() ?? "", zone);
+            parsed = MilestoneTimeParser.Parse(text?.Trim() ?? "", zone);
             return true;
         }
         catch (FormatException)

@@ -1,3 +1,5 @@
+using Dashboard.Core.Time;
+
 namespace Dashboard.Core.Plans;
 
 /// <summary>Turns a region entity with its plan and milestones into the read model pages use.</summary>
@@ -8,7 +10,7 @@ public static class RegionPlanMapper
         ArgumentNullException.ThrowIfNull(region);
         ArgumentNullException.ThrowIfNull(deadlines);
         var plan = region.Plan ?? throw new ArgumentException($"Region {region.Code} has no plan.", nameof(region));
-        var timeZone = TimeZoneInfo.FindSystemTimeZoneById(plan.TimeZoneId);
+        var timeZone = RegionTimeZone.Of(plan.TimeZoneId);
         var milestones = plan.Milestones
             .Where(m => !m.IsRemoved)
             .OrderBy(m => m.DueUtc).ThenBy(m => m.Id)

@@ -2,6 +2,7 @@ using Dashboard.Core.Access;
 using Dashboard.Core.Accounts;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Board;
+using Dashboard.Core.Live;
 using Dashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ public sealed class ReadinessService(IDbContextFactory<DashboardDbContext> dbFac
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(input);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var facility = await db.Facilities.VisibleTo(scope).FirstOrDefaultAsync(f => f.Id == facilityId, cancellationToken);
+        var facility = await db.For(scope).Facilities.FirstOrDefaultAsync(f => f.Id == facilityId, cancellationToken);
         if (facility is null || scope.Role is not (UserRole.BillingDesk or UserRole.Admin))
         {
             await audit.RecordDeniedAsync(scope, nameof(ReadinessCheckIn), facilityId, "check in", cancellationToken);
@@ -53,7 +54,7 @@ public sealed class ReadinessService(IDbContextFactory<DashboardDbContext> dbFac
     public async Task<ReadinessCheckIn?> LatestAsync(AccessScope scope, int facilityId, ReadinessStage stage, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var visible = db.Facilities.VisibleTo(scope).Select(f => f.Id);
+        var visible = db.For(scope).Facilities.Select(f => f.Id);
         return await db.ReadinessCheckIns.AsNoTracking()
             .Where(c => c.FacilityId == facilityId && c.Stage == stage && visible.Contains(c.FacilityId))
             .OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);

@@ -3,6 +3,7 @@ using Dashboard.Core.CatchUp;
 using Dashboard.Core.Facilities;
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.Persistence;
+using Dashboard.Core.Validation;
 
 namespace Dashboard.Core.Records;
 
@@ -48,9 +49,54 @@ public abstract class PatientRecord : IFacilityScoped, IVersioned, IHasDeadline
 
     public long Version { get; set; }
 
+    /// <summary>Still to catch up: counts towards the backlog, can be overdue and can be corrected.</summary>
+    public abstract bool IsOpen { get; }
+
     public void SetPatientName(string name)
     {
         PatientName = name;
         PatientNameSortKey = PatientNameCollation.SortKey(name);
     }
+
+    /// <summary>The record as the audit trail keeps it before and after a change: personal data masked.</summary>
+    public abstract object AuditSnapshot();
+}
+
+/// <summary>A patient record with the statuses of its kind (<see cref="StatusMachine{TStatus}"/>).</summary>
+public abstract class PatientRecord<TStatus> : PatientRecord
+    where TStatus : struct, Enum
+{
+    public TStatus Status { get; set; }
+
+    public override bool IsOpen => Machine().IsOpen(Status);
+
+    /// <summary>
+    /// Moves the record on if its kind allows the step, keeping the number or reason the step
+    /// needs; null on success, otherwise the field to fix and why. The record stays as it was when refused.
+    /// </summary>
+    public (string Field, Message Message)? MoveOn(StatusChange<TStatus> change, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (Machine().Check(Status, change) is { } refused)
+        {
+            return refused;
+        }
+
+        Status = change.Target;
+        KeepOutcome(change.Target, change.Number?.Trim(), change.Reason?.Trim());
+        UpdatedUtc = nowUtc;
+        if (!IsOpen)
+        {
+            // The first time it stops being outstanding is what the burndown counts.
+            ResolvedUtc ??= nowUtc;
+        }
+
+        return null;
+    }
+
+    /// <summary>The statuses of this kind of record (a method, so EF Core does not take it for a column).</summary>
+    protected abstract StatusMachine<TStatus> Machine();
+
+    /// <summary>Keeps what a step carries: the new platform's number, or why it was voided or rejected.</summary>
+    protected abstract void KeepOutcome(TStatus target, string? number, string? reason);
 }

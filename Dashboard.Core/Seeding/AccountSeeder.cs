@@ -1,6 +1,7 @@
 using Dashboard.Core.Accounts;
 using Dashboard.Core.Persistence;
 using Dashboard.Core.Plans;
+using Dashboard.Core.Validation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
 using Dashboard.Core.Plans;
+using Dashboard.Core.Time;
 
 namespace Dashboard.Core.Seeding;
 
@@ -16,7 +17,7 @@ public static class RehearsalRegion
     {
         var region = SeededRegions.Hefei();
         var plan = region.Plan!;
-        var timeZone = TimeZoneInfo.FindSystemTimeZoneById(plan.TimeZoneId);
+        var timeZone = RegionTimeZone.Of(plan.TimeZoneId);
         var systemStop = plan.Milestones.Single(m => m.Kind == MilestoneKind.SystemStop).DueUtc;
         var newStop = TruncateToMinute(firstStartUtc.UtcDateTime + StopAfterFirstStart);
 

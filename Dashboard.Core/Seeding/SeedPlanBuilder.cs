@@ -1,19 +1,20 @@
 using Dashboard.Core.Plans;
+using Dashboard.Core.Time;
 
 namespace Dashboard.Core.Seeding;
 
 /// <summary>Builds a seeded region and its plan from a notice's milestones as written.</summary>
 internal sealed class SeedPlanBuilder
 {
-    private const string ShanghaiZoneId = "Asia/Shanghai";
-    private readonly TimeZoneInfo _timeZone = TimeZoneInfo.FindSystemTimeZoneById(ShanghaiZoneId);
+    // The seeded notices are all from mainland China and write Beijing time.
+    private readonly TimeZoneInfo _timeZone = RegionTimeZone.Default;
     private readonly Region _region;
     private readonly CutoverPlan _plan;
 
     public SeedPlanBuilder(string code, string nameZh, string nameEn, int sortOrder, CutoverPlan plan)
     {
         _plan = plan;
-        _plan.TimeZoneId = ShanghaiZoneId;
+        _plan.TimeZoneId = RegionTimeZone.DefaultId;
         _region = new Region { Code = code, NameZh = nameZh, NameEn = nameEn, SortOrder = sortOrder, Plan = plan };
     }
 

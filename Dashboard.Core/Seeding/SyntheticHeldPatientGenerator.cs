@@ -2,6 +2,7 @@ using Dashboard.Core.Facilities;
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.Persistence;
 using Dashboard.Core.Plans;
+using Dashboard.Core.Records;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Seeding;

@@ -1,24 +1,26 @@
+using System.Globalization;
+
 namespace Dashboard.Core.Validation;
 
-/// <summary>Collects per-field error message keys (localized by the UI).</summary>
+/// <summary>Collects per-field error messages (localized by the UI).</summary>
 public sealed class ValidationErrors
 {
     public const string Required = "Validation_Required";
     public const string TooLong = "Validation_TooLong";
     public const string Phone = "Validation_Phone";
 
-    private readonly Dictionary<string, List<string>> _errors = [];
+    private readonly Dictionary<string, List<Message>> _errors = [];
 
     public bool Any => _errors.Count > 0;
 
-    public void Add(string field, string messageKey)
+    public void Add(string field, Message message)
     {
         if (!_errors.TryGetValue(field, out var list))
         {
             _errors[field] = list = [];
         }
 
-        list.Add(messageKey);
+        list.Add(message);
     }
 
     public void RequireText(string field, string? value, int maxLength)
@@ -43,8 +45,8 @@ public sealed class ValidationErrors
         }
     }
 
-    public static string TooLongMessage(int maxLength, int length) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{TooLong}::{maxLength}::{length}");
+    public static Message TooLongMessage(int maxLength, int length) =>
+        new(TooLong, maxLength.ToString(CultureInfo.InvariantCulture), length.ToString(CultureInfo.InvariantCulture));
 
-    public IReadOnlyDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+    public IReadOnlyDictionary<string, Message[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
 }

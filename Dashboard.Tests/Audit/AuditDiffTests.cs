@@ -1,5 +1,6 @@
 using Dashboard.Components.Shared;
 using Dashboard.Core.Audit;
+using Dashboard.Core.Records;
 using Dashboard.Tests.Infrastructure;
 
 namespace Dashboard.Tests.Audit;

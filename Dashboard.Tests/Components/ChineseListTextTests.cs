@@ -1,3 +1,4 @@
+using Dashboard.Core.Records;
 using System.Globalization;
 using Bunit;
 using Dashboard.Components.Pages.CatchUp;
@@ -101,7 +102,7 @@ public sealed class ChineseListTextTests : ComponentTestContext
         edited.AdmittedAt = "2026-11-20 10:00";
         Assert.True((await service.UpdateAsync(desk, id, (await queries.GetAsync(desk, id))!.Version, edited)).Succeeded);
         Assert.True((await service.ChangeStatusAsync(desk, id, (await queries.GetAsync(desk, id))!.Version,
-            new StatusChange(HeldPatientStatus.ReRegistered, NewPlatformNumber: "NP-1"))).Succeeded);
+            new StatusChange<HeldPatientStatus>(HeldPatientStatus.ReRegistered, Number: "NP-1"))).Succeeded);
 
         var history = Render<RecordHistory>(p => p
             .Add(x => x.EntityType, nameof(HeldPatient))

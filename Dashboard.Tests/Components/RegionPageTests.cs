@@ -1,5 +1,5 @@
 using Bunit;
-using Dashboard.Components.Pages.Regions;
+using Dashboard.Components.Pages.Plans;
 using Dashboard.Tests.Api;
 using Dashboard.Tests.Infrastructure;
 

@@ -2,6 +2,7 @@ using Dashboard.Core.Access;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Drafts;
 using Dashboard.Core.HeldPatients;
+using Dashboard.Core.Records;
 using Dashboard.Core.Seeding;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -84,7 +85,7 @@ public sealed class HeldPatientServiceTests : SeededCoreTests
         var list = await Queries.SearchAsync(otherDesk, new HeldPatientFilter(), 0, 50);
         var page = await Queries.GetAsync(otherDesk, id);
         var revealed = await Service.RevealAsync(otherDesk, id);
-        var voided = await Service.ChangeStatusAsync(otherDesk, id, 0, new StatusChange(HeldPatientStatus.Voided, Reason: "x"));
+        var voided = await Service.ChangeStatusAsync(otherDesk, id, 0, new StatusChange<HeldPatientStatus>(HeldPatientStatus.Voided, Reason: "x"));
 
         Assert.Equal(0, list.TotalCount);
         Assert.Null(page);
@@ -107,7 +108,7 @@ public sealed class HeldPatientServiceTests : SeededCoreTests
         second.Department = "外科";
         var firstResult = await Service.UpdateAsync(desk, id, version, first);
         var secondResult = await Service.UpdateAsync(desk, id, version, second);
-        var statusResult = await Service.ChangeStatusAsync(desk, id, version, new StatusChange(HeldPatientStatus.ReRegistered, "NP1"));
+        var statusResult = await Service.ChangeStatusAsync(desk, id, version, new StatusChange<HeldPatientStatus>(HeldPatientStatus.ReRegistered, "NP1"));
 
         Assert.True(firstResult.Succeeded);
         Assert.Equal(CommandStatus.Conflict, secondResult.Status);
@@ -124,19 +125,19 @@ public sealed class HeldPatientServiceTests : SeededCoreTests
         var id = await LogAsync(Spanning("黄磊"));
         var other = await LogAsync(Spanning("周敏", TestIds.Resident(start: 5)));
 
-        foreach (var change in new[] { new StatusChange(HeldPatientStatus.ReRegistered, "NP20261130001"), new StatusChange(HeldPatientStatus.Settled), new StatusChange(HeldPatientStatus.Closed) })
+        foreach (var change in new[] { new StatusChange<HeldPatientStatus>(HeldPatientStatus.ReRegistered, "NP20261130001"), new StatusChange<HeldPatientStatus>(HeldPatientStatus.Settled), new StatusChange<HeldPatientStatus>(HeldPatientStatus.Closed) })
         {
             var current = await Queries.GetAsync(desk, id);
             Assert.True((await Service.ChangeStatusAsync(desk, id, current!.Version, change)).Succeeded);
         }
 
-        var voided = await Service.ChangeStatusAsync(desk, other, (await Queries.GetAsync(desk, other))!.Version, new StatusChange(HeldPatientStatus.Voided, Reason: "重复登记"));
+        var voided = await Service.ChangeStatusAsync(desk, other, (await Queries.GetAsync(desk, other))!.Version, new StatusChange<HeldPatientStatus>(HeldPatientStatus.Voided, Reason: "重复登记"));
 
         Assert.True(voided.Succeeded);
         var closed = await Queries.GetAsync(desk, id);
         Assert.Equal((HeldPatientStatus.Closed, "NP20261130001"), (closed!.Status, closed.NewPlatformNumber));
         Assert.Equal("重复登记", (await Queries.GetAsync(desk, other))!.VoidReason);
-        Assert.Equal(CommandStatus.Invalid, (await Service.ChangeStatusAsync(desk, id, closed.Version, new StatusChange(HeldPatientStatus.Voided, Reason: "x"))).Status);
+        Assert.Equal(CommandStatus.Invalid, (await Service.ChangeStatusAsync(desk, id, closed.Version, new StatusChange<HeldPatientStatus>(HeldPatientStatus.Voided, Reason: "x"))).Status);
     }
 
     [Fact]

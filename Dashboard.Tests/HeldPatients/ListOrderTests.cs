@@ -48,7 +48,7 @@ public sealed class ListOrderTests : SeededCoreTests
     private async Task<List<string>> NamesAsync(HeldPatientSortColumn column, bool descending) =>
         (await Queries.SearchAsync(await Desk(), new HeldPatientFilter(SortBy: column, Descending: descending), 0, 50)).Items.Select(r => r.PatientName).ToList();
 
-    private async Task ChangeAsync(int id, StatusChange change)
+    private async Task ChangeAsync(int id, StatusChange<HeldPatientStatus> change)
     {
         var version = (await Queries.GetAsync(await Desk(), id))!.Version;
         var result = await Service.ChangeStatusAsync(await Desk(), id, version, change);
@@ -77,16 +77,16 @@ public sealed class ListOrderTests : SeededCoreTests
         await LogAsync("登记", idStart: 614);
         foreach (var id in new[] { closed, settled, reRegistered })
         {
-            await ChangeAsync(id, new StatusChange(HeldPatientStatus.ReRegistered, NewPlatformNumber: "NP-" + id));
+            await ChangeAsync(id, new StatusChange<HeldPatientStatus>(HeldPatientStatus.ReRegistered, Number: "NP-" + id));
         }
 
         foreach (var id in new[] { closed, settled })
         {
-            await ChangeAsync(id, new StatusChange(HeldPatientStatus.Settled));
+            await ChangeAsync(id, new StatusChange<HeldPatientStatus>(HeldPatientStatus.Settled));
         }
 
-        await ChangeAsync(closed, new StatusChange(HeldPatientStatus.Closed));
-        await ChangeAsync(voided, new StatusChange(HeldPatientStatus.Voided, Reason: "重复登记"));
+        await ChangeAsync(closed, new StatusChange<HeldPatientStatus>(HeldPatientStatus.Closed));
+        await ChangeAsync(voided, new StatusChange<HeldPatientStatus>(HeldPatientStatus.Voided, Reason: "重复登记"));
 
         string[] workflow = ["登记", "补登", "结算", "结案", "作废"];
         Assert.Equal(workflow, await NamesAsync(HeldPatientSortColumn.Status, descending: false));
@@ -126,15 +126,15 @@ public sealed class ListOrderTests : SeededCoreTests
 
         // Received → BackEntered → Rejected → Voided: 张三 received, 李四 back-entered, 王五 rejected, 阿明 voided.
         var queries = Core.Get<PaperFormQueries>();
-        async Task ChangeFormAsync(string name, FormStatusChange change)
+        async Task ChangeFormAsync(string name, StatusChange<PaperFormStatus> change)
         {
             var version = (await queries.GetAsync(desk, ids[name]))!.Version;
             Assert.True((await forms.ChangeStatusAsync(desk, ids[name], version, change)).Succeeded);
         }
 
-        await ChangeFormAsync("李四", new FormStatusChange(PaperFormStatus.BackEntered, FilingNumber: "BA-1"));
-        await ChangeFormAsync("王五", new FormStatusChange(PaperFormStatus.Rejected, Reason: "信息不全"));
-        await ChangeFormAsync("阿明", new FormStatusChange(PaperFormStatus.Voided, Reason: "填错"));
+        await ChangeFormAsync("李四", new StatusChange<PaperFormStatus>(PaperFormStatus.BackEntered, Number: "BA-1"));
+        await ChangeFormAsync("王五", new StatusChange<PaperFormStatus>(PaperFormStatus.Rejected, Reason: "信息不全"));
+        await ChangeFormAsync("阿明", new StatusChange<PaperFormStatus>(PaperFormStatus.Voided, Reason: "填错"));
 
         async Task<List<string>> Sorted(PaperFormSortColumn column) =>
             (await queries.SearchAsync(desk, new PaperFormFilter(SortBy: column, Descending: false), 0, 50)).Items.Select(r => r.PatientName).ToList();

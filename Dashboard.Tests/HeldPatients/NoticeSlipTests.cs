@@ -1,9 +1,10 @@
+using Dashboard.Core.Records;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
 using Dashboard.Components.Pages.HeldPatients;
-using Dashboard.Components.Pages.Regions;
+using Dashboard.Components.Pages.Plans;
 using Dashboard.Core;
 using Dashboard.Core.Access;
 using Dashboard.Core.HeldPatients;
@@ -72,7 +73,7 @@ public sealed class NoticeSlipTests : ComponentTestContext
         return result.Value;
     }
 
-    private async Task MoveToAsync(int id, StatusChange change)
+    private async Task MoveToAsync(int id, StatusChange<HeldPatientStatus> change)
     {
         var record = (await Queries.GetAsync(await SignInDeskAsync(), id))!;
         Assert.True((await Service.ChangeStatusAsync(await SignInDeskAsync(), id, record.Version, change)).Succeeded);
@@ -83,13 +84,13 @@ public sealed class NoticeSlipTests : ComponentTestContext
         var id = await LogAsync("告知测试");
         if (status == HeldPatientStatus.Voided)
         {
-            await MoveToAsync(id, new StatusChange(HeldPatientStatus.Voided, Reason: "重复登记"));
+            await MoveToAsync(id, new StatusChange<HeldPatientStatus>(HeldPatientStatus.Voided, Reason: "重复登记"));
         }
         else if (status == HeldPatientStatus.Closed)
         {
-            await MoveToAsync(id, new StatusChange(HeldPatientStatus.ReRegistered, NewPlatformNumber: "ZY2026120001"));
-            await MoveToAsync(id, new StatusChange(HeldPatientStatus.Settled));
-            await MoveToAsync(id, new StatusChange(HeldPatientStatus.Closed));
+            await MoveToAsync(id, new StatusChange<HeldPatientStatus>(HeldPatientStatus.ReRegistered, Number: "ZY2026120001"));
+            await MoveToAsync(id, new StatusChange<HeldPatientStatus>(HeldPatientStatus.Settled));
+            await MoveToAsync(id, new StatusChange<HeldPatientStatus>(HeldPatientStatus.Closed));
         }
 
         return id;

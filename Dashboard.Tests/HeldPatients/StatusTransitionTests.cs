@@ -1,4 +1,6 @@
+using Dashboard.Core.Validation;
 using Dashboard.Core.HeldPatients;
+using Dashboard.Core.Records;
 
 namespace Dashboard.Tests.HeldPatients;
 
@@ -31,17 +33,17 @@ public sealed class StatusTransitionTests
     [MemberData(nameof(Matrix))]
     public void Every_transition_is_allowed_or_refused_as_specified(HeldPatientStatus from, HeldPatientStatus to, bool allowed)
     {
-        var change = new StatusChange(to, NewPlatformNumber: "NP20211213001", Reason: "重复登记");
+        var change = new StatusChange<HeldPatientStatus>(to, Number: "NP20211213001", Reason: "重复登记");
 
-        Assert.Equal(allowed, StatusTransitions.Check(from, change) is null);
+        Assert.Equal(allowed, HeldPatient.Statuses.Check(from, change) is null);
     }
 
     [Fact]
     public void Re_registration_needs_the_new_platform_number_and_voiding_a_reason()
     {
-        Assert.Equal((nameof(StatusChange.NewPlatformNumber), StatusTransitions.NumberRequired),
-            StatusTransitions.Check(HeldPatientStatus.Logged, new StatusChange(HeldPatientStatus.ReRegistered, NewPlatformNumber: "  ")));
-        Assert.Equal((nameof(StatusChange.Reason), StatusTransitions.ReasonRequired),
-            StatusTransitions.Check(HeldPatientStatus.Logged, new StatusChange(HeldPatientStatus.Voided)));
+        Assert.Equal((nameof(StatusChange<HeldPatientStatus>.Number), (Message)"Status_NumberRequired"),
+            HeldPatient.Statuses.Check(HeldPatientStatus.Logged, new StatusChange<HeldPatientStatus>(HeldPatientStatus.ReRegistered, Number: "  ")));
+        Assert.Equal((nameof(StatusChange<HeldPatientStatus>.Reason), (Message)StatusMessages.ReasonRequired),
+            HeldPatient.Statuses.Check(HeldPatientStatus.Logged, new StatusChange<HeldPatientStatus>(HeldPatientStatus.Voided)));
     }
 }

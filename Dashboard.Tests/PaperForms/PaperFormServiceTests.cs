@@ -1,7 +1,9 @@
+using Dashboard.Core.Validation;
 using Dashboard.Core.Access;
 using Dashboard.Core.Audit;
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.PaperForms;
+using Dashboard.Core.Records;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,8 +52,9 @@ public sealed class PaperFormServiceTests : SeededCoreTests
 
         Assert.Equal(CommandStatus.Invalid, again.Result.Status);
         var message = again.Result.Errors[nameof(PaperFormInput.SerialNumber)].Single();
-        Assert.StartsWith(PaperFormService.SerialTaken + "::0012::转院患者::", message, StringComparison.Ordinal);
-        Assert.EndsWith("::" + first, message, StringComparison.Ordinal);
+        Assert.Equal(PaperFormService.SerialTaken, message.Key);
+        Assert.Equal(["0012", "转院患者"], message.Args.Take(2));
+        Assert.Equal(first.ToString(System.Globalization.CultureInfo.InvariantCulture), message.Args[^1]);
         Assert.True(elsewhere.Succeeded);
     }
 
@@ -100,7 +103,7 @@ public sealed class PaperFormServiceTests : SeededCoreTests
 
         var voidedId = (await Core.Get<PaperFormQueries>().SearchAsync(desk, new PaperFormFilter(Search: "0002"), 0, 5)).Items.Single().Id;
         var voided = await Core.Get<PaperFormQueries>().GetAsync(desk, voidedId);
-        Assert.True((await Forms.ChangeStatusAsync(desk, voidedId, voided!.Version, new FormStatusChange(PaperFormStatus.Voided, Reason: "填错作废"))).Succeeded);
+        Assert.True((await Forms.ChangeStatusAsync(desk, voidedId, voided!.Version, new StatusChange<PaperFormStatus>(PaperFormStatus.Voided, Reason: "填错作废"))).Succeeded);
 
         var report = (await stock.ReportAsync(desk)).Single();
 
@@ -185,8 +188,8 @@ public sealed class PaperFormServiceTests : SeededCoreTests
         var id = await RegisterAsync(desk, await TransferAsync("0700"));
         var form = await Core.Get<PaperFormQueries>().GetAsync(desk, id);
 
-        var first = await Forms.ChangeStatusAsync(desk, id, form!.Version, new FormStatusChange(PaperFormStatus.BackEntered, FilingNumber: "BA2026-1"));
-        var second = await Forms.ChangeStatusAsync(desk, id, form.Version, new FormStatusChange(PaperFormStatus.Voided, Reason: "x"));
+        var first = await Forms.ChangeStatusAsync(desk, id, form!.Version, new StatusChange<PaperFormStatus>(PaperFormStatus.BackEntered, Number: "BA2026-1"));
+        var second = await Forms.ChangeStatusAsync(desk, id, form.Version, new StatusChange<PaperFormStatus>(PaperFormStatus.Voided, Reason: "x"));
 
         Assert.True(first.Succeeded);
         Assert.Equal(CommandStatus.Conflict, second.Status);
@@ -215,14 +218,14 @@ public sealed class PaperFormServiceTests : SeededCoreTests
     [Theory]
     [MemberData(nameof(Transitions))]
     public void Every_status_transition_is_allowed_or_refused_as_specified(PaperFormStatus from, PaperFormStatus to, bool allowed) =>
-        Assert.Equal(allowed, PaperFormStatusRules.Check(from, new FormStatusChange(to, "BA1", "reason")) is null);
+        Assert.Equal(allowed, PaperForm.Statuses.Check(from, new StatusChange<PaperFormStatus>(to, "BA1", "reason")) is null);
 
     [Fact]
     public void Back_entry_needs_the_filing_number_and_rejection_a_reason()
     {
-        Assert.Equal((nameof(FormStatusChange.FilingNumber), PaperFormStatusRules.FilingNumberRequired),
-            PaperFormStatusRules.Check(PaperFormStatus.Received, new FormStatusChange(PaperFormStatus.BackEntered)));
-        Assert.Equal((nameof(FormStatusChange.Reason), PaperFormStatusRules.ReasonRequired),
-            PaperFormStatusRules.Check(PaperFormStatus.Received, new FormStatusChange(PaperFormStatus.Rejected)));
+        Assert.Equal((nameof(StatusChange<PaperFormStatus>.Number), (Message)"Form_FilingNumberRequired"),
+            PaperForm.Statuses.Check(PaperFormStatus.Received, new StatusChange<PaperFormStatus>(PaperFormStatus.BackEntered)));
+        Assert.Equal((nameof(StatusChange<PaperFormStatus>.Reason), (Message)StatusMessages.ReasonRequired),
+            PaperForm.Statuses.Check(PaperFormStatus.Received, new StatusChange<PaperFormStatus>(PaperFormStatus.Rejected)));
     }
 }

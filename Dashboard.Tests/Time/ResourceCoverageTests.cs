@@ -1,3 +1,4 @@
+using Dashboard.Core.Records;
 using System.Globalization;
 using System.Reflection;
 using Dashboard.Core.Accounts;

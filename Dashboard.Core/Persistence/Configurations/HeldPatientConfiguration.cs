@@ -5,40 +5,31 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dashboard.Core.Persistence.Configurations;
 
-internal sealed class HeldPatientConfiguration : IEntityTypeConfiguration<HeldPatient>
+internal sealed class HeldPatientConfiguration : PatientRecordConfiguration<HeldPatient>
 {
-    public void Configure(EntityTypeBuilder<HeldPatient> builder)
+    public override void Configure(EntityTypeBuilder<HeldPatient> builder)
     {
-        builder.Property(p => p.PatientName).HasMaxLength(50);
-        builder.Property(p => p.IdNumber).HasMaxLength(30);
+        base.Configure(builder);
         builder.Property(p => p.Phone).HasMaxLength(30);
         builder.Property(p => p.Department).HasMaxLength(50);
         builder.Property(p => p.IdNumberReversed).HasMaxLength(30);
         builder.HasMany(p => p.Invoices).WithOne().HasForeignKey(i => i.HeldPatientId).OnDelete(DeleteBehavior.Cascade);
+        // The invoice numbers are part of the record: loaded with it, so a change never works on half of it.
+        builder.Navigation(p => p.Invoices).AutoInclude();
         builder.Property(p => p.Notes).HasMaxLength(1000);
         builder.Property(p => p.NewPlatformNumber).HasMaxLength(60);
         builder.Property(p => p.VoidReason).HasMaxLength(500);
-        builder.Property(p => p.EnteredByUserId).HasMaxLength(450);
-        builder.Property(p => p.EnteredByName).HasMaxLength(256);
         builder.Property(p => p.AmountAdvanced).HasConversion(
             yuan => yuan == null ? (long?)null : (long)(yuan.Value * 100m),
             fen => fen == null ? null : fen.Value / 100m);
-        builder.Property(p => p.Version).IsConcurrencyToken();
-        builder.HasOne(p => p.Facility).WithMany().HasForeignKey(p => p.FacilityId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Plans.Region>().WithMany().HasForeignKey(p => p.RegionId).OnDelete(DeleteBehavior.Restrict);
 
-        // Lists page, sort and filter in the database: a facility's desk by FacilityId, supervisors
-        // and managers by RegionId, each with the sort or search column next (see the benchmark).
-        builder.HasIndex(p => new { p.FacilityId, p.EnteredUtc });
+        // The held-patient lists' other sort and search columns, per facility and per region.
         builder.HasIndex(p => new { p.FacilityId, p.PatientName });
-        builder.HasIndex(p => new { p.FacilityId, p.PatientNameSortKey });
         builder.HasIndex(p => new { p.FacilityId, p.DeadlineUtc });
         builder.HasIndex(p => new { p.FacilityId, p.Status, p.DeadlineUtc });
         builder.HasIndex(p => new { p.FacilityId, p.IdNumberReversed });
         builder.HasIndex(p => new { p.FacilityId, p.Category, p.Status, p.DeadlineUtc });
-        builder.HasIndex(p => new { p.RegionId, p.EnteredUtc });
         builder.HasIndex(p => new { p.RegionId, p.PatientName });
-        builder.HasIndex(p => new { p.RegionId, p.PatientNameSortKey });
         builder.HasIndex(p => new { p.RegionId, p.DeadlineUtc });
         builder.HasIndex(p => new { p.RegionId, p.Status, p.DeadlineUtc });
         builder.HasIndex(p => new { p.RegionId, p.IdNumberReversed });

@@ -4,33 +4,22 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dashboard.Core.Persistence.Configurations;
 
-internal sealed class PaperFormConfiguration : IEntityTypeConfiguration<PaperForm>
+internal sealed class PaperFormConfiguration : PatientRecordConfiguration<PaperForm>
 {
-    public void Configure(EntityTypeBuilder<PaperForm> builder)
+    public override void Configure(EntityTypeBuilder<PaperForm> builder)
     {
+        base.Configure(builder);
         builder.Property(f => f.SerialNumber).HasMaxLength(30);
-        builder.Property(f => f.PatientName).HasMaxLength(50);
-        builder.Property(f => f.IdNumber).HasMaxLength(30);
         builder.Property(f => f.FromPlace).HasMaxLength(100);
         builder.Property(f => f.Destination).HasMaxLength(100);
         builder.Property(f => f.Reason).HasMaxLength(500);
         builder.Property(f => f.IssuedBy).HasMaxLength(50);
         builder.Property(f => f.FilingNumber).HasMaxLength(60);
         builder.Property(f => f.StatusReason).HasMaxLength(500);
-        builder.Property(f => f.EnteredByUserId).HasMaxLength(450);
-        builder.Property(f => f.EnteredByName).HasMaxLength(256);
-        builder.Property(f => f.Version).IsConcurrencyToken();
-        builder.HasOne(f => f.Facility).WithMany().HasForeignKey(f => f.FacilityId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Plans.Region>().WithMany().HasForeignKey(f => f.RegionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(f => f.HeldPatient).WithMany().HasForeignKey(f => f.HeldPatientId).OnDelete(DeleteBehavior.Restrict);
 
         // A form number is printed once per facility: the database refuses a second form with it.
         builder.HasIndex(f => new { f.FacilityId, f.SerialNumber }).IsUnique();
-        builder.HasIndex(f => new { f.FacilityId, f.EnteredUtc });
-        builder.HasIndex(f => new { f.RegionId, f.EnteredUtc });
-        // Sorting by name pages over the pinyin sort key, per facility (desks) or region (supervisors).
-        builder.HasIndex(f => new { f.FacilityId, f.PatientNameSortKey });
-        builder.HasIndex(f => new { f.RegionId, f.PatientNameSortKey });
         builder.HasIndex(f => new { f.RegionId, f.Status, f.DeadlineUtc });
         builder.HasIndex(f => f.HeldPatientId);
     }

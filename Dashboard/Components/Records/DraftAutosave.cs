@@ -1,3 +1,4 @@
+using Dashboard.Core.Validation;
 using System.Text.Json;
 using Dashboard.Core.Access;
 using Dashboard.Core.Drafts;

@@ -5,7 +5,7 @@ namespace Dashboard.Components.Records;
 /// <summary>What a field needs from its form: the messages to show under it, and a way to say it changed.</summary>
 public interface IFieldErrors
 {
-    IReadOnlyList<string> ErrorsFor(string field);
+    IReadOnlyList<Message> ErrorsFor(string field);
 
     void Touch(string field);
 }
@@ -20,7 +20,7 @@ public sealed class RecordFormState<TInput, TValues>(TInput input, Func<TInput, 
     where TValues : class
 {
     private readonly HashSet<string> _touched = [];
-    private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
+    private IReadOnlyDictionary<string, Message[]> _errors = new Dictionary<string, Message[]>();
     private bool _showAll;
 
     public TInput Input { get; private set; } = input;
@@ -29,7 +29,7 @@ public sealed class RecordFormState<TInput, TValues>(TInput input, Func<TInput, 
     public TValues? Values { get; private set; }
 
     /// <summary>Errors the server returned for the last save, shown until the field changes.</summary>
-    public IReadOnlyDictionary<string, string[]> ServerErrors { get; set; } = new Dictionary<string, string[]>();
+    public IReadOnlyDictionary<string, Message[]> ServerErrors { get; set; } = new Dictionary<string, Message[]>();
 
     /// <summary>Raised after the user changed a field and the input was checked again.</summary>
     public event Action? Changed;
@@ -62,10 +62,10 @@ public sealed class RecordFormState<TInput, TValues>(TInput input, Func<TInput, 
         Values = errors.Any ? null : values;
     }
 
-    /// <summary>The message keys to show for a field (with "::" arguments), or none.</summary>
-    public IReadOnlyList<string> ErrorsFor(string field)
+    /// <summary>The messages to show for a field, or none.</summary>
+    public IReadOnlyList<Message> ErrorsFor(string field)
     {
-        var shown = new List<string>();
+        var shown = new List<Message>();
         if ((_showAll || _touched.Contains(field)) && _errors.TryGetValue(field, out var keys))
         {
             shown.AddRange(keys);
@@ -89,7 +89,7 @@ public sealed class RecordFormState<TInput, TValues>(TInput input, Func<TInput, 
         Input = replacement;
         _touched.Clear();
         _showAll = false;
-        ServerErrors = new Dictionary<string, string[]>();
+        ServerErrors = new Dictionary<string, Message[]>();
         Revalidate();
     }
 }

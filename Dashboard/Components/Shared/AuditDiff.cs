@@ -1,3 +1,4 @@
+using Dashboard.Core.Records;
 using System.Globalization;
 using System.Text.Json;
 using Dashboard.Core.Audit;

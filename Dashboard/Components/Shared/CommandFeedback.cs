@@ -1,4 +1,5 @@
 using Dashboard.Core.Access;
+using Dashboard.Core.Validation;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 
@@ -9,7 +10,7 @@ internal static class CommandFeedback
 {
     /// <summary>The localized errors for one field, or null when it has none.</summary>
     public static string? ErrorFor(this CommandResult? result, IStringLocalizer localizer, string field) =>
-        result?.Errors.TryGetValue(field, out var keys) == true ? localizer.Localize(keys) : null;
+        result?.Errors.TryGetValue(field, out var messages) == true ? localizer.Localize(messages) : null;
 
     /// <summary>Reports the outcome; returns true on success.</summary>
     public static bool Report(this CommandResult result, ISnackbar snackbar, IStringLocalizer localizer, string successKey)
@@ -17,7 +18,7 @@ internal static class CommandFeedback
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(snackbar);
         ArgumentNullException.ThrowIfNull(localizer);
-        var (key, severity) = result.Status switch
+        var (message, severity) = result.Status switch
         {
             CommandStatus.Ok => (successKey, Severity.Success),
             CommandStatus.Conflict => ("Command_Conflict", Severity.Warning),
@@ -25,7 +26,7 @@ internal static class CommandFeedback
             CommandStatus.Forbidden => ("Command_Forbidden", Severity.Error),
             _ => (result.Errors.TryGetValue("", out var general) ? general[0] : "Command_Invalid", Severity.Error),
         };
-        snackbar.Add(localizer[key], severity);
+        snackbar.Add(localizer.Localize(message), severity);
         return result.Succeeded;
     }
 }

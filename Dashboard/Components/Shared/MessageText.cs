@@ -1,18 +1,18 @@
+using Dashboard.Core.Validation;
 using Microsoft.Extensions.Localization;
 
 namespace Dashboard.Components.Shared;
 
-/// <summary>Message keys may carry arguments after "::" (e.g. "Time_DuringOutage::2021-11-30 18:00::…").</summary>
+/// <summary>Puts a Core message (a resource key and its arguments) into the user's language.</summary>
 internal static class MessageText
 {
-    public static string Localize(this IStringLocalizer localizer, string message)
+    public static string Localize(this IStringLocalizer localizer, Message message)
     {
         ArgumentNullException.ThrowIfNull(localizer);
         ArgumentNullException.ThrowIfNull(message);
-        var parts = message.Split("::");
-        return parts.Length == 1 ? localizer[message] : localizer[parts[0], parts[1..]];
+        return message.Args.Count == 0 ? localizer[message.Key] : localizer[message.Key, [.. message.Args]];
     }
 
-    public static string? Localize(this IStringLocalizer localizer, IReadOnlyList<string> messages) =>
+    public static string? Localize(this IStringLocalizer localizer, IReadOnlyList<Message> messages) =>
         messages.Count == 0 ? null : string.Join(" ", messages.Select(localizer.Localize));
 }

@@ -1,4 +1,4 @@
-namespace Dashboard.Components.Pages.Regions;
+namespace Dashboard.Components.Pages.Plans;
 
 /// <summary>
 /// The absolute address of a region's public patient page, as printed in the notice slip's QR code.

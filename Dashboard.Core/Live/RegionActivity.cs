@@ -1,4 +1,4 @@
-namespace Dashboard.Core.Board;
+namespace Dashboard.Core.Live;
 
 /// <summary>
 /// Tells whoever listens that something in a region changed (a record, a milestone). Listeners

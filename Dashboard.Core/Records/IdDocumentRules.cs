@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Dashboard.Core.Validation;
 
-namespace Dashboard.Core.HeldPatients;
+namespace Dashboard.Core.Records;
 
 /// <summary>ID document numbers on any record: a resident ID by GB 11643, other documents by shape.</summary>
 public static partial class IdDocumentRules

@@ -1,6 +1,7 @@
+using Dashboard.Core.Validation;
 using System.Globalization;
 
-namespace Dashboard.Core.HeldPatients;
+namespace Dashboard.Core.Records;
 
 /// <summary>
 /// The 18-character resident ID number of GB 11643-1999: 6-digit area code, 8-digit birth date,
@@ -25,8 +26,8 @@ public static class ResidentIdNumber
     /// <summary>Trims and upper-cases, so a lowercase x check character is accepted.</summary>
     public static string Normalize(string value) => (value ?? "").Trim().ToUpperInvariant();
 
-    /// <summary>Null if valid, otherwise the error's message key. <paramref name="today"/> bounds the birth date.</summary>
-    public static string? Validate(string value, DateOnly today)
+    /// <summary>Null if valid, otherwise the error. <paramref name="today"/> bounds the birth date.</summary>
+    public static Message? Validate(string value, DateOnly today)
     {
         var id = Normalize(value);
         if (id.Length == 15 && id.AsSpan().ContainsOnlyDigits())
@@ -37,7 +38,7 @@ public static class ResidentIdNumber
 
         if (id.Length != 18)
         {
-            return $"{LengthError}::{id.Length}";
+            return new Message(LengthError, id.Length.ToString(CultureInfo.InvariantCulture));
         }
 
         if (!id.AsSpan(0, 17).ContainsOnlyDigits() || !(char.IsAsciiDigit(id[17]) || id[17] == 'X') || id[0] == '0')
@@ -60,7 +61,7 @@ public static class ResidentIdNumber
             return BornTooEarlyError;
         }
 
-        return id[17] == CheckCharacter(id.AsSpan(0, 17)) ? null : ChecksumError;
+        return id[17] == CheckCharacter(id.AsSpan(0, 17)) ? null : Message.FromKey(ChecksumError);
     }
 
     public static DateOnly? BirthDate(string normalizedId) =>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Dashboard.Core.HeldPatients;
+namespace Dashboard.Core.Time;
 
 /// <summary>Reads and writes the local date-times a desk types, tolerant of the usual ways of typing them.</summary>
 public static class LocalTimeText

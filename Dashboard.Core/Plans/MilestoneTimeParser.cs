@@ -1,7 +1,5 @@
 using System.Globalization;
-using Dashboard.Core.Plans;
-
-namespace Dashboard.Core.Seeding;
+namespace Dashboard.Core.Plans;
 
 /// <summary>
 /// Reads a notice's local time as written: "2021-11-29" (a date: day precision),
