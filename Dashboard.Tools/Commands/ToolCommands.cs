@@ -38,7 +38,7 @@ public static class ToolCommands
     private static Command GenerateDemoData(ToolContext context)
     {
         var count = PositiveNumber("--held-patients", "How many held patients to add.", 1000);
-        var seed = new Option<int>("--seed") { Description = "Seed of the random data: the same seed gives the same records.", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the random data.", DefaultValueFactory = _ => 1 };
         var command = new Command("generate-demo-data", "Adds synthetic held patients to the app's database (the same configuration and data folder as the app).")
         {
             count,
@@ -92,7 +92,10 @@ public static class ToolCommands
             finally
             {
                 SqliteConnection.ClearAllPools();
-                Directory.Delete(folder, recursive: true);
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
             }
         }));
         return command;
