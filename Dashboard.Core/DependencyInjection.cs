@@ -83,8 +83,6 @@ public static class DependencyInjection
         services.AddSingleton<Board.BoardSnapshots>();
         services.AddSingleton<Readiness.ReadinessService>();
         services.AddSingleton<Plans.PlanEditingService>();
-        services.AddSingleton<SyntheticHeldPatientGenerator>();
-        services.AddSingleton<Benchmarks.HeldPatientBenchmark>();
         return services;
     }
 

@@ -1,5 +1,4 @@
 using Dashboard;
-using Dashboard.Cli;
 using Dashboard.Core;
 using Dashboard.Core.Persistence;
 
@@ -10,11 +9,6 @@ builder.Services.AddDashboardCore(builder.Configuration, builder.Environment.Con
 builder.Services.AddDashboardUi();
 
 var app = builder.Build();
-if (DashboardCommands.IsCommand(args))
-{
-    return await DashboardCommands.RunAsync(app, args);
-}
-
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 app.UseDashboardUi();
 app.LogAddressesOnStart();

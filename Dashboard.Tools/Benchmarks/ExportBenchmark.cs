@@ -4,9 +4,9 @@ using ClosedXML.Excel;
 using Dashboard.Core.CatchUp;
 using Dashboard.Core.Facilities;
 using Dashboard.Core.HeldPatients;
-using Dashboard.Core.Seeding;
+using Dashboard.Tools.Seeding;
 
-namespace Dashboard.Core.Benchmarks;
+namespace Dashboard.Tools.Benchmarks;
 
 /// <summary>
 /// Measures the catch-up exporter against a plain ClosedXML cell-by-cell export of the same rows.
@@ -15,18 +15,20 @@ namespace Dashboard.Core.Benchmarks;
 public static class ExportBenchmark
 {
     public const string WorkerCommand = "benchmark-export-worker";
+    public const string OurWriter = "ours";
+    public const string ClosedXmlWriter = "closedxml";
 
     /// <summary>Runs every measurement in a child process and prints one table.</summary>
-    public static async Task<int> RunAsync(int rows, TextWriter output, string[] selfCommand, CancellationToken cancellationToken = default)
+    public static async Task RunAsync(int rows, TextWriter output, string[] selfCommand, string folder, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(selfCommand);
-        (string Writer, int Rows)[] runs = [("ours", rows), ("closedxml", rows), ("ours", 1_000_000)];
+        (string Writer, int Rows)[] runs = [(OurWriter, rows), (ClosedXmlWriter, rows), (OurWriter, 1_000_000)];
         await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-10} {1,10} {2,9} {3,12} {4,9}", "writer", "rows", "seconds", "rows/s", "peak MB"));
         var results = new List<(string Writer, int Rows, double Seconds, long PeakMb)>();
         foreach (var (writer, count) in runs)
         {
-            var line = await RunChildAsync(selfCommand, [WorkerCommand, "--writer", writer, "--rows", count.ToString(CultureInfo.InvariantCulture)], cancellationToken);
+            var line = await RunChildAsync(selfCommand, [WorkerCommand, "--writer", writer, "--rows", count.ToString(CultureInfo.InvariantCulture), "--folder", folder], cancellationToken);
             var parts = line.Split(' ');
             var seconds = double.Parse(parts[0], CultureInfo.InvariantCulture);
             var peak = long.Parse(parts[1], CultureInfo.InvariantCulture);
@@ -34,24 +36,23 @@ public static class ExportBenchmark
             await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-10} {1,10:N0} {2,9:0.00} {3,12:N0} {4,9:N0}", writer, count, seconds, count / seconds, peak));
         }
 
-        var ours = results.First(r => r.Writer == "ours" && r.Rows == rows);
-        var baseline = results.First(r => r.Writer == "closedxml");
+        var ours = results.First(r => r.Writer == OurWriter && r.Rows == rows);
+        var baseline = results.First(r => r.Writer == ClosedXmlWriter);
         await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "speed-up over ClosedXML at {0:N0} rows: {1:0.0}x", rows, baseline.Seconds / ours.Seconds));
-        return 0;
     }
 
     /// <summary>The child: writes N synthetic rows with one writer and prints "seconds peakMB".</summary>
-    public static void RunWorker(string writer, int rows, TextWriter output)
+    public static void RunWorker(string writer, int rows, string folder, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var path = Path.Combine(Path.GetTempPath(), $"export-benchmark-{Guid.NewGuid():N}.xlsx");
+        var path = Path.Combine(folder, $"export-benchmark-{Guid.NewGuid():N}.xlsx");
         var text = new ExportText(key => key);
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
         var clock = TimeProvider.System;
         var start = clock.GetTimestamp();
         try
         {
-            if (writer == "closedxml")
+            if (writer == ClosedXmlWriter)
             {
                 WriteWithClosedXml(path, Rows(rows), text, zone);
             }

@@ -5,10 +5,10 @@ using Dashboard.Core.Access;
 using Dashboard.Core.Accounts;
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.Persistence;
-using Dashboard.Core.Seeding;
+using Dashboard.Tools.Seeding;
 using Microsoft.EntityFrameworkCore;
 
-namespace Dashboard.Core.Benchmarks;
+namespace Dashboard.Tools.Benchmarks;
 
 /// <summary>
 /// Measures the held-patient list (one page, sorted or filtered) and saves on a database of N
@@ -151,7 +151,12 @@ public sealed class HeldPatientBenchmark(
     private async Task<(string Name, string IdTail, string? Invoice)> SampleAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var row = await db.HeldPatients.AsNoTracking().Include(p => p.Invoices).Where(p => p.Invoices.Count > 0).OrderBy(p => p.Id).Skip(1234).FirstAsync(cancellationToken);
+        var withInvoices = db.HeldPatients.AsNoTracking().Include(p => p.Invoices).Where(p => p.Invoices.Count > 0).OrderBy(p => p.Id);
+
+        // A row from the middle of the data, and still one on a small database.
+        var skip = Math.Min(1234, await withInvoices.CountAsync(cancellationToken) / 2);
+        var row = await withInvoices.Skip(skip).FirstOrDefaultAsync(cancellationToken)
+            ?? await db.HeldPatients.AsNoTracking().Include(p => p.Invoices).OrderBy(p => p.Id).FirstAsync(cancellationToken);
         var invoice = row.Invoices.Select(i => i.Number).FirstOrDefault();
         return (row.PatientName[..Math.Min(2, row.PatientName.Length)], row.IdNumber[^4..], invoice);
     }

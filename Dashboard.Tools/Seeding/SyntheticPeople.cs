@@ -2,7 +2,7 @@ using Dashboard.Core.Records;
 using System.Globalization;
 using Dashboard.Core.HeldPatients;
 
-namespace Dashboard.Core.Seeding;
+namespace Dashboard.Tools.Seeding;
 
 /// <summary>Made-up but realistic people: common names, checksum-valid resident ID numbers, mobiles.</summary>
 public sealed class SyntheticPeople(Random random)

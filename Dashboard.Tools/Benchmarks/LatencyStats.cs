@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Dashboard.Core.Benchmarks;
+namespace Dashboard.Tools.Benchmarks;
 
 /// <summary>Latency samples in milliseconds and their percentiles.</summary>
 public sealed class LatencyStats(string name)

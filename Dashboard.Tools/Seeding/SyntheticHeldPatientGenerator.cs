@@ -1,3 +1,4 @@
+using Dashboard.Core.Audit;
 using Dashboard.Core.Facilities;
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.Persistence;
@@ -5,14 +6,18 @@ using Dashboard.Core.Plans;
 using Dashboard.Core.Records;
 using Microsoft.EntityFrameworkCore;
 
-namespace Dashboard.Core.Seeding;
+namespace Dashboard.Tools.Seeding;
 
 /// <summary>
 /// Generates held-patient records for demos and benchmarks: spread over every active facility,
-/// with times consistent with each region's plan and checksum-valid ID numbers.
+/// with times consistent with each region's plan and checksum-valid ID numbers. A run is one
+/// audit event (who: <see cref="UserName"/>; how many, which seed), not one per record.
 /// </summary>
-public sealed class SyntheticHeldPatientGenerator(IDbContextFactory<DashboardDbContext> dbFactory, CutoverPlanService plans, TimeProvider clock)
+public sealed class SyntheticHeldPatientGenerator(IDbContextFactory<DashboardDbContext> dbFactory, CutoverPlanService plans, AuditTrail audit, TimeProvider clock)
 {
+    /// <summary>The name records and the audit event carry, so synthetic data can be told from real data.</summary>
+    public const string UserName = "synthetic";
+
     private const int BatchSize = 5000;
 
     private static readonly Dictionary<string, string> AreaCodes = new()
@@ -68,6 +73,7 @@ public sealed class SyntheticHeldPatientGenerator(IDbContextFactory<DashboardDbC
             await db.Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken);
         }
 
+        await audit.RecordAsync(null, UserName, null, null, AuditActions.Create, nameof(HeldPatient), details: new { Generated = written, Seed = seed }, cancellationToken: cancellationToken);
         return written;
     }
 
@@ -114,8 +120,8 @@ public sealed class SyntheticHeldPatientGenerator(IDbContextFactory<DashboardDbC
             NewPlatformNumber = status is HeldPatientStatus.ReRegistered or HeldPatientStatus.Settled or HeldPatientStatus.Closed ? "NP" + random.Next(10_000_000, 99_999_999) : null,
             VoidReason = status == HeldPatientStatus.Voided ? "重复登记" : null,
             DeadlineUtc = plan.CatchUp.EndsUtc?.UtcDateTime,
-            EnteredByUserId = "synthetic",
-            EnteredByName = "synthetic",
+            EnteredByUserId = UserName,
+            EnteredByName = UserName,
             EnteredUtc = entered < now.UtcDateTime ? entered : now.UtcDateTime,
             UpdatedUtc = now.UtcDateTime,
             ResolvedUtc = status is HeldPatientStatus.Closed or HeldPatientStatus.Voided ? live.AddDays(random.Next(0, 12)) : null,

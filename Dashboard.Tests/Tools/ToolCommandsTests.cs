@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Dashboard.Core;
+using Dashboard.Core.Audit;
+using Dashboard.Core.Persistence;
+using Dashboard.Tests.Infrastructure;
+using Dashboard.Tools;
+using Dashboard.Tools.Commands;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Dashboard.Tests.Tools;
+
+/// <summary>The tools' commands, parsed and run in-process, each on its own temporary folder.</summary>
+public sealed class ToolCommandsTests : IDisposable
+{
+    private readonly TempDatabase _folder = new();
+    private readonly StringWriter _output = new();
+    private readonly StringWriter _error = new();
+
+    [Fact]
+    public async Task Generate_demo_data_adds_exactly_the_requested_rows_to_the_database_the_app_opens_and_audits_the_run()
+    {
+        // The app's settings as shipped: no connection string, the "data" folder under the content root.
+        var contentRoot = Path.Combine(_folder.Folder, "app");
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Dashboard"] = "",
+            ["Dashboard:DataFolder"] = "data",
+            ["Dashboard:DemoMode"] = "true",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        await CoreServices.SeedAsync(_folder, new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 4, 0, 0, TimeSpan.Zero)));
+        Directory.CreateDirectory(Path.Combine(contentRoot, "data"));
+        File.Copy(_folder.FilePath, Path.Combine(contentRoot, "data", "cutover.db"));
+
+        // Read back the way the app finds its database: the same settings, the same content root.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        await using var app = new ServiceCollection().AddLogging().AddDashboardCore(configuration, contentRoot).BuildServiceProvider();
+        var dbFactory = app.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
+        int before;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            before = await db.HeldPatients.CountAsync();
+        }
+
+        var exit = await RunAsync(new ToolContext(contentRoot, _folder.Folder, settings), "generate-demo-data", "--held-patients", "25", "--seed", "7");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Added 25 synthetic held patients.", _output.ToString(), StringComparison.Ordinal);
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            Assert.Equal(before + 25, await db.HeldPatients.CountAsync());
+            Assert.Equal(25, await db.HeldPatients.CountAsync(p => p.EnteredByName == "synthetic"));
+            var audit = Assert.Single(await db.AuditEvents.Where(a => a.UserName == "synthetic").ToListAsync());
+            Assert.Equal((AuditActions.Create, "HeldPatient"), (audit.Action, audit.EntityType));
+            using var details = JsonDocument.Parse(audit.AfterJson!);
+            Assert.Equal(25, details.RootElement.GetProperty("Generated").GetInt32());
+            Assert.Equal(7, details.RootElement.GetProperty("Seed").GetInt32());
+        }
+    }
+
+    [Fact]
+    public async Task Benchmark_held_patients_prints_every_figure_and_removes_its_throwaway_database()
+    {
+        var exit = await RunAsync(new ToolContext(_folder.Folder, _folder.Folder), "benchmark-held-patients", "--rows", "40", "--iterations", "2");
+
+        Assert.True(exit == 0, _error.ToString());
+        var lines = _output.ToString().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        Assert.Matches(@"^generated 40 held patients in \d+\.\d s \([\d,]+ rows/s\)$", Line(lines, "generated "));
+        Assert.Matches(@"^desk scope: facility \d+ with \d+ records; supervisor scope: all 40 records$", Line(lines, "desk scope:"));
+        Assert.Matches(@"^scenario\s+n\s+p50 ms\s+p95 ms\s+max ms$", Line(lines, "scenario "));
+        string[] scenarios =
+        [
+            "newest first (default)", "sort by name", "sort by deadline", "sort by status (workflow order)", "filter status Logged",
+            "filter category + overdue", "search name", "search last 4 of ID", "search invoice number", "page 100 (skip 4950)",
+        ];
+        foreach (var scope in new[] { "desk", "supervisor" })
+        {
+            foreach (var scenario in scenarios)
+            {
+                Assert.Matches(FiguresRow(2), Line(lines, $"list {scope}: {scenario} "));
+            }
+
+            // The baseline runs a tenth as often, at least 3 times.
+            Assert.Matches(FiguresRow(3), Line(lines, $"BASELINE {scope}: load all rows, sort and page in memory "));
+        }
+
+        Assert.Matches(FiguresRow(4), Line(lines, "save: create one held patient (validate, insert, audit) "));
+        Assert.Matches(@"^peak working set: [\d,]+ MB$", Line(lines, "peak working set:"));
+        Assert.Empty(Directory.GetDirectories(_folder.Folder, "cutover-benchmark-*"));
+    }
+
+    [Theory]
+    [InlineData("benchmark-held-patients", "--rows", "abc")]
+    [InlineData("benchmark-held-patients", "--iterations", "0")]
+    [InlineData("generate-demo-data", "--held-patients", "-5")]
+    [InlineData("benchmark-export", "--rows", "1e6")]
+    public async Task A_count_that_is_not_a_positive_whole_number_is_refused_naming_the_option(string command, string option, string value)
+    {
+        var exit = await RunAsync(new ToolContext(_folder.Folder, _folder.Folder), command, option, value);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains($"{option} needs a positive whole number, not '{value}'.", _error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(_folder.Folder));
+    }
+
+    [Fact]
+    public async Task An_unknown_command_is_refused_naming_it()
+    {
+        var exit = await RunAsync(new ToolContext(_folder.Folder, _folder.Folder), "benchmark-everything", "--rows", "5");
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("'benchmark-everything'", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_lists_the_commands_but_not_the_export_worker()
+    {
+        var exit = await RunAsync(new ToolContext(_folder.Folder, _folder.Folder), "--help");
+
+        Assert.Equal(0, exit);
+        var help = _output.ToString();
+        Assert.All(["generate-demo-data", "benchmark-held-patients", "benchmark-export"], command => Assert.Contains(command, help, StringComparison.Ordinal));
+        Assert.DoesNotContain("benchmark-export-worker", help, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        _output.Dispose();
+        _error.Dispose();
+        _folder.Dispose();
+    }
+
+    private Task<int> RunAsync(ToolContext context, params string[] args) => ToolCommands.InvokeAsync(args, context, _output, _error);
+
+    private static string Line(string[] lines, string start) =>
+        Assert.Single(lines, line => line.StartsWith(start, StringComparison.Ordinal));
+
+    /// <summary>A row of the figures table: the label, the number of samples, then p50, p95 and max in ms.</summary>
+    private static Regex FiguresRow(int samples) =>
+        new(string.Create(CultureInfo.InvariantCulture, $@"^.+?\s+{samples}\s+\d+\.\d\s+\d+\.\d\s+\d+\.\d$"));
+}

@@ -1,0 +1,193 @@
+using System.CommandLine;
+using System.Globalization;
+using Dashboard.Core.Persistence;
+using Dashboard.Tools.Benchmarks;
+using Dashboard.Tools.Seeding;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Tools.Commands;
+
+/// <summary>
+/// The tools' commands:
+/// <c>generate-demo-data --held-patients 200000 [--seed 1]</c> adds synthetic records to the app's database;
+/// <c>benchmark-held-patients [--rows 200000] [--iterations 40] [--sql]</c> measures on a temporary database;
+/// <c>benchmark-export [--rows 100000]</c> measures the catch-up exporter against ClosedXML.
+/// </summary>
+public static class ToolCommands
+{
+    /// <summary>Parses and runs one command line; messages go to the given writers.</summary>
+    public static Task<int> InvokeAsync(IReadOnlyList<string> args, ToolContext context, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
+        Create(context).Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+
+    public static RootCommand Create(ToolContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new RootCommand("Cutover Dashboard tools: synthetic data and benchmarks.")
+        {
+            GenerateDemoData(context),
+            BenchmarkHeldPatients(context),
+            BenchmarkExport(context),
+            ExportWorker(),
+        };
+    }
+
+    private static Command GenerateDemoData(ToolContext context)
+    {
+        var count = PositiveNumber("--held-patients", "How many held patients to add.", 1000);
+        var seed = new Option<int>("--seed") { Description = "Seed of the random data.", DefaultValueFactory = _ => 1 };
+        var command = new Command("generate-demo-data", "Adds synthetic held patients to the app's database (the same configuration and data folder as the app).")
+        {
+            count,
+            seed,
+        };
+        command.SetAction((parse, cancellationToken) => ReportingFailures(parse, async output =>
+        {
+            var configuration = context.LoadConfiguration();
+            await using var services = context.BuildServices(configuration, logging => logging
+                .AddConfiguration(configuration.GetSection("Logging"))
+                .AddSimpleConsole());
+            await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
+            var total = parse.GetValue(count);
+            var progress = new WriteProgress(written => output.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0:N0} / {1:N0}", written, total)));
+            var written = await services.GetRequiredService<SyntheticHeldPatientGenerator>().GenerateAsync(total, parse.GetValue(seed), progress, cancellationToken);
+            await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "Added {0:N0} synthetic held patients.", written));
+        }));
+        return command;
+    }
+
+    /// <summary>Runs on a throwaway SQLite file (WAL, same migrations and seed) so real data is never touched.</summary>
+    private static Command BenchmarkHeldPatients(ToolContext context)
+    {
+        var rows = PositiveNumber("--rows", "Held patients in the benchmark database.", 200_000);
+        var iterations = PositiveNumber("--iterations", "Measured runs of each scenario.", 40);
+        var sql = new Option<bool>("--sql") { Description = "Print every SQL statement, to see what a slow scenario sends to SQLite." };
+        var command = new Command("benchmark-held-patients", "Measures the held-patient list and saves on a temporary database of N records.")
+        {
+            rows,
+            iterations,
+            sql,
+        };
+        command.SetAction((parse, cancellationToken) => ReportingFailures(parse, async output =>
+        {
+            var folder = Path.Combine(context.TempFolder, "cutover-benchmark-" + Guid.NewGuid().ToString("N"));
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Dashboard:DataFolder"] = folder,
+                ["Dashboard:DemoMode"] = "true",
+            }).Build();
+            var printSql = parse.GetValue(sql);
+            try
+            {
+                await using var services = new ToolContext(folder, context.TempFolder).BuildServices(configuration, logging => logging
+                    .AddFilter(level => printSql && level >= LogLevel.Information)
+                    .AddSimpleConsole());
+                await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
+                await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "benchmark database: {0}", folder));
+                await services.GetRequiredService<HeldPatientBenchmark>().RunAsync(parse.GetValue(rows), parse.GetValue(iterations), output, cancellationToken);
+            }
+            finally
+            {
+                SqliteConnection.ClearAllPools();
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+        }));
+        return command;
+    }
+
+    private static Command BenchmarkExport(ToolContext context)
+    {
+        var rows = PositiveNumber("--rows", "Rows to export with each writer (the exporter also writes 1,000,000).", 100_000);
+        var command = new Command("benchmark-export", "Measures the catch-up exporter against a plain ClosedXML export, each in its own process.")
+        {
+            rows,
+        };
+        command.SetAction((parse, cancellationToken) => ReportingFailures(parse, output =>
+            ExportBenchmark.RunAsync(parse.GetValue(rows), output, SelfCommand(), context.TempFolder, cancellationToken)));
+        return command;
+    }
+
+    /// <summary>The export benchmark's child process: one writer, one measurement.</summary>
+    private static Command ExportWorker()
+    {
+        var writer = new Option<string>("--writer") { Description = "Which writer to measure.", DefaultValueFactory = _ => ExportBenchmark.OurWriter };
+        writer.AcceptOnlyFromAmong(ExportBenchmark.OurWriter, ExportBenchmark.ClosedXmlWriter);
+        var rows = PositiveNumber("--rows", "Rows to write.", 100_000);
+        var folder = new Option<string>("--folder") { Description = "Where to write the workbook.", DefaultValueFactory = _ => Path.GetTempPath() };
+        var command = new Command(ExportBenchmark.WorkerCommand, "Writes N synthetic rows with one writer and prints \"seconds peakMB\".")
+        {
+            writer,
+            rows,
+            folder,
+        };
+        command.Hidden = true;
+        command.SetAction((parse, _) => ReportingFailures(parse, output =>
+        {
+            ExportBenchmark.RunWorker(parse.GetValue(writer)!, parse.GetValue(rows), parse.GetValue(folder)!, output);
+            return Task.CompletedTask;
+        }));
+        return command;
+    }
+
+    private static Option<int> PositiveNumber(string name, string description, int defaultValue) => new(name)
+    {
+        Description = $"{description} Default: {defaultValue.ToString(CultureInfo.InvariantCulture)}.",
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Join(' ', result.Tokens.Select(t => t.Value));
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0)
+            {
+                return value;
+            }
+
+            result.AddError($"{name} needs a positive whole number, not '{text}'.");
+            return 0;
+        },
+    };
+
+    /// <summary>
+    /// A failure the user can act on (no facilities, invalid settings, a failed worker) is one line
+    /// on the error writer and exit code 2, not a stack trace.
+    /// </summary>
+    private static async Task<int> ReportingFailures(ParseResult parse, Func<TextWriter, Task> run)
+    {
+        var configuration = parse.InvocationConfiguration;
+        try
+        {
+            await run(configuration.Output);
+            return 0;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or OptionsValidationException or IOException)
+        {
+            await configuration.Error.WriteLineAsync(ex.Message);
+            return 2;
+        }
+    }
+
+    /// <summary>How to start this tools executable again: its apphost, or dotnet with its assembly.</summary>
+    private static string[] SelfCommand()
+    {
+        var assembly = typeof(ToolCommands).Assembly.Location;
+        var apphost = Path.ChangeExtension(assembly, OperatingSystem.IsWindows() ? ".exe" : null);
+        if (File.Exists(apphost))
+        {
+            return [apphost];
+        }
+
+        var host = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
+        return [host, assembly];
+    }
+
+    /// <summary>Reports on the writer's thread, in order (Progress&lt;T&gt; would post to the thread pool).</summary>
+    private sealed class WriteProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+}
