@@ -16,11 +16,17 @@ namespace Dashboard.Tests.CatchUp;
 /// <c>GET /exports/{token}</c> over HTTP: the file goes to the user who exported it, once; anyone
 /// else gets the same 404 as for a token that never existed, and the attempt is audited.
 /// </summary>
-public sealed class ExportDownloadTests : IDisposable
+public sealed class ExportDownloadTests(ExportDownloadTests.App app) : IClassFixture<ExportDownloadTests.App>
 {
-    private readonly DashboardAppFactory _factory = new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 4, 0, 0, TimeSpan.Zero)));
+    private readonly DashboardAppFactory _factory = app.Factory;
 
-    public void Dispose() => _factory.Dispose();
+    /// <summary>One app for the class: each test counts only the refusals it causes.</summary>
+    public sealed class App : IDisposable
+    {
+        public DashboardAppFactory Factory { get; } = new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 4, 0, 0, TimeSpan.Zero)));
+
+        public void Dispose() => Factory.Dispose();
+    }
 
     private T Get<T>() where T : notnull => _factory.Services.GetRequiredService<T>();
 
@@ -45,10 +51,16 @@ public sealed class ExportDownloadTests : IDisposable
         return (files.Register(path, outcome.FileName, scope.UserId), outcome.FileName);
     }
 
-    private async Task<List<AuditEvent>> RefusalsAsync()
+    private async Task<List<AuditEvent>> RefusalsAfterAsync(long auditId)
     {
         await using var db = await Get<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
-        return await db.AuditEvents.Where(a => a.Action == AuditActions.AuthorizationFailed).ToListAsync();
+        return await db.AuditEvents.Where(a => a.Id > auditId && a.Action == AuditActions.AuthorizationFailed).ToListAsync();
+    }
+
+    private async Task<long> LastAuditIdAsync()
+    {
+        await using var db = await Get<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        return await db.AuditEvents.MaxAsync(a => (long?)a.Id) ?? 0;
     }
 
     [Fact]
@@ -57,6 +69,7 @@ public sealed class ExportDownloadTests : IDisposable
         using var desk = _factory.CreateBrowserLikeClient();
         await desk.SignInAsync(DemoAccounts.Desk.UserName, DemoAccounts.Desk.Password);
         var (token, fileName) = await ExportAsManagerAsync();
+        var before = await LastAuditIdAsync();
 
         using var foreign = await desk.GetAsync($"/exports/{token}");
         using var unknown = await desk.GetAsync($"/exports/{Guid.NewGuid():N}");
@@ -64,7 +77,7 @@ public sealed class ExportDownloadTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(unknown.Content.Headers.ContentType?.MediaType, foreign.Content.Headers.ContentType?.MediaType);
-        var refusal = Assert.Single(await RefusalsAsync());
+        var refusal = Assert.Single(await RefusalsAfterAsync(before));
         Assert.Equal(("desk", "BillingDesk", "CatchUpList", fileName), (refusal.UserName, refusal.Role, refusal.EntityType, refusal.EntityId));
 
         using var manager = _factory.CreateBrowserLikeClient();
@@ -83,13 +96,14 @@ public sealed class ExportDownloadTests : IDisposable
         var (token, _) = await ExportAsManagerAsync();
         using var manager = _factory.CreateBrowserLikeClient();
         await manager.SignInAsync(DemoAccounts.Manager.UserName, DemoAccounts.Manager.Password);
+        var before = await LastAuditIdAsync();
 
         using var first = await manager.GetAsync($"/exports/{token}");
         using var second = await manager.GetAsync($"/exports/{token}");
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, second.StatusCode);
-        Assert.Empty(await RefusalsAsync());
+        Assert.Empty(await RefusalsAfterAsync(before));
     }
 
     [Fact]
