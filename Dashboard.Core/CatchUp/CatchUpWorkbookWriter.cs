@@ -42,19 +42,26 @@ public static class CatchUpWorkbookWriter
         output.SaveAs(workbook, configuration: configuration);
     }
 
-    /// <summary>Rows of a typed list as cells; continues on "name (2)", "name (3)"… past the sheet limit.</summary>
+    /// <summary>
+    /// Rows of a typed list as cells; continues on "name (2)", "name (3)"… past the sheet limit.
+    /// <paramref name="rowsPerSheet"/> is the production limit except in tests, which check the
+    /// continuation without writing a million rows.
+    /// </summary>
     public static IEnumerable<SheetSource> Split<T>(
-        string name, IReadOnlyList<ExportColumn<T>> columns, IEnumerable<T> rows, long rowCount, ExportText text, TimeZoneInfo zone, Action<int>? rowWritten = null)
+        string name, IReadOnlyList<ExportColumn<T>> columns, IEnumerable<T> rows, long rowCount, ExportText text, TimeZoneInfo zone,
+        Action<int>? rowWritten = null, int rowsPerSheet = MaxRowsPerSheet)
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(rows);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rowsPerSheet, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(rowsPerSheet, MaxRowsPerSheet);
         var sheetColumns = columns.Select(c => new SheetColumn(c.Key, text.Get(c.HeaderKey), c.Width, c.Kind)).ToList();
         var shared = new SharedCursor<T>(rows);
-        var sheetCount = Math.Max(1, (int)((rowCount + MaxRowsPerSheet - 1) / MaxRowsPerSheet));
+        var sheetCount = Math.Max(1, (int)((rowCount + rowsPerSheet - 1) / rowsPerSheet));
         for (var i = 0; i < sheetCount; i++)
         {
             var sheetName = i == 0 ? name : $"{name} ({i + 1})";
-            yield return new SheetSource(sheetName, sheetColumns, Cells(shared.Take(MaxRowsPerSheet), columns, text, zone, rowWritten));
+            yield return new SheetSource(sheetName, sheetColumns, Cells(shared.Take(rowsPerSheet), columns, text, zone, rowWritten));
         }
     }
 

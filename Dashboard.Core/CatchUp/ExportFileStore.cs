@@ -50,6 +50,10 @@ public sealed class ExportFileStore : IDisposable
         return _files.TryRemove(token, out var taken) ? taken : null;
     }
 
+    /// <summary>The file name behind a token that is someone else's, so that a refused download can be audited.</summary>
+    public string? FileNameOfAnother(string token, string userId) =>
+        _files.TryGetValue(token, out var file) && file.UserId != userId ? file.FileName : null;
+
     public static void Delete(string path)
     {
         try

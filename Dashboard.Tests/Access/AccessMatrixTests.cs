@@ -103,7 +103,8 @@ public sealed class AccessMatrixTests : SeededCoreTests
         Assert.Equal(CommandStatus.Forbidden, (await users.ResetPasswordAsync(scope, target.Id, target.ConcurrencyStamp)).Result.Status);
         Assert.Equal(CommandStatus.Forbidden, (await users.SetDisabledAsync(scope, target.Id, target.ConcurrencyStamp, disabled: true)).Status);
         Assert.Null(await Core.Get<AuditQueryService>().SearchAsync(scope, new AuditFilter(), 0, 10));
-        Assert.NotNull(await Core.ScopeOf(DemoAccounts.Desk.UserName));
+        Assert.NotNull(await Core.Get<AccessScopeResolver>().ResolveAsync(target.Id, null));
+        Assert.Equal(target.ConcurrencyStamp, (await users.ListAsync(admin))!.Single(u => u.Id == target.Id).ConcurrencyStamp);
     }
 
     [Fact]

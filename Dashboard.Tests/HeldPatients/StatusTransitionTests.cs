@@ -1,42 +1,41 @@
+using Dashboard.Core.Records;
 using Dashboard.Core.Validation;
 using Dashboard.Core.HeldPatients;
-using Dashboard.Core.Records;
 
 namespace Dashboard.Tests.HeldPatients;
 
 public sealed class StatusTransitionTests
 {
-    public static TheoryData<HeldPatientStatus, HeldPatientStatus, bool> Matrix()
+    private static readonly HeldPatientStatus[] Workflow =
+        [HeldPatientStatus.Logged, HeldPatientStatus.ReRegistered, HeldPatientStatus.Settled, HeldPatientStatus.Closed];
+
+    private static bool Allowed(HeldPatientStatus from, HeldPatientStatus to) =>
+        HeldPatient.Statuses.Check(from, new StatusChange<HeldPatientStatus>(to, Number: "NP20211213001", Reason: "重复登记")) is null;
+
+    [Fact]
+    public void A_record_moves_along_the_workflow_one_step_at_a_time_never_skipping_or_going_back()
     {
-        var allowed = new HashSet<(HeldPatientStatus, HeldPatientStatus)>
+        for (var from = 0; from < Workflow.Length; from++)
         {
-            (HeldPatientStatus.Logged, HeldPatientStatus.ReRegistered),
-            (HeldPatientStatus.ReRegistered, HeldPatientStatus.Settled),
-            (HeldPatientStatus.Settled, HeldPatientStatus.Closed),
-            (HeldPatientStatus.Logged, HeldPatientStatus.Voided),
-            (HeldPatientStatus.ReRegistered, HeldPatientStatus.Voided),
-            (HeldPatientStatus.Settled, HeldPatientStatus.Voided),
-        };
-        var data = new TheoryData<HeldPatientStatus, HeldPatientStatus, bool>();
-        foreach (var from in Enum.GetValues<HeldPatientStatus>())
-        {
-            foreach (var to in Enum.GetValues<HeldPatientStatus>())
+            for (var to = 0; to < Workflow.Length; to++)
             {
-                data.Add(from, to, allowed.Contains((from, to)));
+                Assert.True(Allowed(Workflow[from], Workflow[to]) == (to == from + 1), $"{Workflow[from]} → {Workflow[to]}");
             }
         }
-
-        return data;
     }
 
     [Theory]
-    [MemberData(nameof(Matrix))]
-    public void Every_transition_is_allowed_or_refused_as_specified(HeldPatientStatus from, HeldPatientStatus to, bool allowed)
-    {
-        var change = new StatusChange<HeldPatientStatus>(to, Number: "NP20211213001", Reason: "重复登记");
+    [InlineData(HeldPatientStatus.Logged)]
+    [InlineData(HeldPatientStatus.ReRegistered)]
+    [InlineData(HeldPatientStatus.Settled)]
+    public void Any_open_record_can_be_voided(HeldPatientStatus open) =>
+        Assert.True(Allowed(open, HeldPatientStatus.Voided));
 
-        Assert.Equal(allowed, HeldPatient.Statuses.Check(from, change) is null);
-    }
+    [Theory]
+    [InlineData(HeldPatientStatus.Closed)]
+    [InlineData(HeldPatientStatus.Voided)]
+    public void Closed_and_voided_records_are_final(HeldPatientStatus final) =>
+        Assert.All(Enum.GetValues<HeldPatientStatus>(), to => Assert.False(Allowed(final, to), $"{final} → {to}"));
 
     [Fact]
     public void Re_registration_needs_the_new_platform_number_and_voiding_a_reason()

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Dashboard.Core.Access;
+using Dashboard.Core.Audit;
 using Dashboard.Core.CatchUp;
 
 namespace Dashboard.Api;
@@ -7,15 +9,28 @@ internal static class ExportEndpoints
 {
     /// <summary>
     /// <c>GET /exports/{token}</c>: streams a finished export file to the user who made it (once),
-    /// with its length so the browser shows the download's progress, then deletes it.
+    /// with its length so the browser shows the download's progress, then deletes it. Another
+    /// user's file answers 404 like an unknown one, and the attempt is audited.
     /// </summary>
     public static void MapExportEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/exports/{token}", IResult (string token, ClaimsPrincipal user, ExportFileStore files) =>
+        endpoints.MapGet("/exports/{token}", async Task<IResult> (
+            string token, ClaimsPrincipal user, HttpContext context, ExportFileStore files, AccessScopeResolver scopes, AuditTrail audit) =>
         {
             var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-            if (userId is null || files.Take(token, userId) is not { } file)
+            if (userId is null)
             {
+                return TypedResults.NotFound();
+            }
+
+            if (files.Take(token, userId) is not { } file)
+            {
+                if (files.FileNameOfAnother(token, userId) is { } fileName &&
+                    await scopes.ResolveAsync(userId, context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted) is { } scope)
+                {
+                    await audit.RecordDeniedAsync(scope, "CatchUpList", fileName, "download", context.RequestAborted);
+                }
+
                 return TypedResults.NotFound();
             }
 
