@@ -1,5 +1,6 @@
-using Dashboard.Core.Live;
 using System.Collections.Concurrent;
+using Dashboard.Core.Access;
+using Dashboard.Core.Live;
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.PaperForms;
 using Dashboard.Core.Persistence;
@@ -24,6 +25,7 @@ public sealed class BoardSnapshots : IDisposable
     private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<int, Task<RegionBoardSnapshot?>> _snapshots = new();
     private readonly ConcurrentDictionary<int, byte> _pending = new();
+    private readonly ConcurrentDictionary<int, long> _latest = new();
     private readonly IDisposable _subscription;
     private int _computations;
 
@@ -32,7 +34,11 @@ public sealed class BoardSnapshots : IDisposable
         ArgumentNullException.ThrowIfNull(activity);
         (_dbFactory, _plans, _clock) = (dbFactory, plans, clock);
         _subscription = activity.Subscribe(OnActivity);
+        Read = ComputeAsync;
     }
+
+    /// <summary>The aggregate read of one region; tests replace it to finish reads out of order or fail one.</summary>
+    internal Func<int, Task<RegionBoardSnapshot?>> Read { get; set; }
 
     /// <summary>Raised after a region's snapshot was recomputed.</summary>
     public event Action<RegionBoardSnapshot>? Updated;
@@ -40,7 +46,35 @@ public sealed class BoardSnapshots : IDisposable
     /// <summary>How many aggregate reads have run (one per region per burst of changes).</summary>
     public int Computations => _computations;
 
-    public Task<RegionBoardSnapshot?> GetAsync(int regionId) => _snapshots.GetOrAdd(regionId, ComputeAsync);
+    /// <summary>The snapshots of every region the scope may see, in the overview's order.</summary>
+    public async Task<IReadOnlyList<RegionBoardSnapshot>> GetVisibleAsync(AccessScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var regions = await _plans.GetRegionOptionsAsync();
+        var snapshots = await Task.WhenAll(regions.Where(r => scope.CanSeeRegion(r.Id)).Select(r => SnapshotAsync(r.Id)));
+        return snapshots.OfType<RegionBoardSnapshot>().ToList();
+    }
+
+    /// <summary>One region's snapshot, or null if it has no plan or the scope may not see it.</summary>
+    public Task<RegionBoardSnapshot?> GetAsync(AccessScope scope, int regionId)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return scope.CanSeeRegion(regionId) ? SnapshotAsync(regionId) : Task.FromResult<RegionBoardSnapshot?>(null);
+    }
+
+    private Task<RegionBoardSnapshot?> SnapshotAsync(int regionId)
+    {
+        var cached = _snapshots.GetOrAdd(regionId, id => Read(id));
+        if (!cached.IsFaulted && !cached.IsCanceled)
+        {
+            return cached;
+        }
+
+        // A failed read (the database busy for too long) is not the region's state: read again
+        // rather than keep failing until something in the region changes.
+        var fresh = Read(regionId);
+        return _snapshots.TryUpdate(regionId, fresh, cached) ? fresh : _snapshots[regionId];
+    }
 
     public void Dispose() => _subscription.Dispose();
 
@@ -58,9 +92,12 @@ public sealed class BoardSnapshots : IDisposable
     {
         await Task.Delay(Coalesce, _clock);
         _pending.TryRemove(regionId, out _);
-        var fresh = ComputeAsync(regionId);
+        var generation = _latest.AddOrUpdate(regionId, 1, (_, last) => last + 1);
+        var fresh = Read(regionId);
         _snapshots[regionId] = fresh;
-        if (await fresh is { } snapshot)
+        // Reads can finish out of order under load: an older read that ends after a newer one
+        // must not replace it on the boards, or they would show counts from before the last change.
+        if (await fresh is { } snapshot && _latest.TryGetValue(regionId, out var latest) && latest == generation)
         {
             Updated?.Invoke(snapshot);
         }

@@ -1,6 +1,7 @@
 using Dashboard.Core.Board;
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.PaperForms;
+using Dashboard.Core.Seeding;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static Dashboard.Tests.Infrastructure.RecordRows;
@@ -18,7 +19,7 @@ public sealed class BoardSnapshotTests : SeededCoreTests
     {
         await using var db = Core.CreateDb();
         var regionId = await db.Regions.Where(r => r.Code == "rehearsal").Select(r => r.Id).SingleAsync();
-        return (await Core.Get<BoardSnapshots>().GetAsync(regionId))!;
+        return (await Core.Get<BoardSnapshots>().GetAsync(await Core.ScopeOf(DemoAccounts.Supervisor.UserName), regionId))!;
     }
 
     private async Task SeedBacklogAsync()
