@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.EndToEnd.Pages;
+
+/// <summary>What every page has: its heading, the menu, the account menu and the snackbar.</summary>
+internal class AppShell(IPage page)
+{
+    public IPage Page { get; } = page;
+
+    /// <summary>The page's title (its one h1).</summary>
+    public ILocator Heading(string name) => Page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1, Exact = true });
+
+    public ILocator Heading() => Page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+
+    /// <summary>A menu or page link by the app's text for it.</summary>
+    public ILocator Link(string key) => Page.GetByRole(AriaRole.Link, new() { Name = Ui.Text(key), Exact = true });
+
+    public ILocator Button(string key) => Page.GetByRole(AriaRole.Button, new() { Name = Ui.Text(key), Exact = true });
+
+    /// <summary>The account menu's button, named "&lt;display name&gt;，账号菜单".</summary>
+    public ILocator AccountMenu => Page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(Regex.Escape(Ui.Text("User_Menu", "")) + "$") });
+
+    public ILocator MenuItem(string key) => Page.GetByRole(AriaRole.Menuitem, new() { Name = Ui.Text(key), Exact = true });
+
+    /// <summary>A snackbar message; MudBlazor's snackbar has no role of its own to find it by.</summary>
+    public ILocator Snackbar(string text) => Page.Locator(".mud-snackbar").Filter(new() { HasText = text });
+
+    /// <summary>An open menu or select list: MudBlazor marks its popover open (and fades it in) by a class only.</summary>
+    public ILocator OpenPopover => Page.Locator(".mud-popover-open");
+
+    /// <summary>The dialog's box, the element MudBlazor fades in (the dialog role sits on it in markup MudBlazor owns).</summary>
+    public ILocator DialogBox => Page.Locator(".mud-dialog");
+
+    /// <summary>Blazor's "an error has occurred" bar, which the framework renders with a fixed id.</summary>
+    public ILocator BlazorError => Page.Locator("#blazor-error-ui");
+
+    public async Task SignOutAsync()
+    {
+        await AccountMenu.ClickAsync();
+        await MenuItem("User_SignOut").ClickAsync();
+    }
+}
