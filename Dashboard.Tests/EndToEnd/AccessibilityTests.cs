@@ -96,7 +96,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityTest
             var url = path.Replace(HeldPatientRecord, heldPatientUrl, StringComparison.Ordinal);
             if (url == OwnFacility)
             {
-                url = await new AppShell(page).Link("Nav_MyFacility").GetAttributeAsync("href")
+                url = await new AppShell(page).Link("Nav_MyFacility", culture).GetAttributeAsync("href")
                     ?? throw new InvalidOperationException("The desk's menu has no link to its facility.");
             }
 

@@ -71,7 +71,7 @@ public sealed class SignInTests(BrowserFixture browser)
 
         var board = new BoardPage(page);
         await Expect(board.Heading(Ui.In(Ui.English, "Board_Title"))).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = Ui.In(Ui.English, "Nav_CatchUp"), Exact = true })).ToBeVisibleAsync();
+        await Expect(board.Link("Nav_CatchUp", Ui.English)).ToBeVisibleAsync();
         await Expect(board.Region(RehearsalRegion.Code)).ToContainTextAsync(Ui.In(Ui.English, "Board_Funnel"));
         await page.ScreenshotIfAskedAsync("board-en");
     }

@@ -14,7 +14,7 @@ internal class AppShell(IPage page)
     public ILocator Heading() => Page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 
     /// <summary>A menu or page link by the app's text for it.</summary>
-    public ILocator Link(string key) => Page.GetByRole(AriaRole.Link, new() { Name = Ui.Text(key), Exact = true });
+    public ILocator Link(string key, string culture = Ui.Chinese) => Page.GetByRole(AriaRole.Link, new() { Name = Ui.In(culture, key), Exact = true });
 
     public ILocator Button(string key) => Page.GetByRole(AriaRole.Button, new() { Name = Ui.Text(key), Exact = true });
 

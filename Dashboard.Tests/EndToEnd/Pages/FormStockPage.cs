@@ -19,6 +19,7 @@ internal sealed class FormStockPage(IPage page) : AppShell(page)
     /// <summary>A column of a range's row, by its header's text (the table's columns, counted from the header row).</summary>
     public async Task<ILocator> CellAsync(ILocator row, string headerKey)
     {
+        await Microsoft.Playwright.Assertions.Expect(Page.GetByRole(AriaRole.Columnheader, new() { Name = Ui.Text(headerKey), Exact = true })).ToBeVisibleAsync();
         var headers = await Page.GetByRole(AriaRole.Columnheader).AllInnerTextsAsync();
         var index = headers.Select(h => h.Trim()).ToList().IndexOf(Ui.Text(headerKey));
         if (index < 0)
