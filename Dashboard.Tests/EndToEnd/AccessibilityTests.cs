@@ -184,14 +184,10 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityTest
         }
         else if (new Uri(page.Url).AbsolutePath != "/" + url.TrimStart('/'))
         {
-            // The old page's heading is marked so the wait below cannot mistake it for the new page's.
-            await page.EvaluateAsync("() => document.querySelectorAll('h1').forEach(h => h.dataset.left = 'true')");
-            await page.EvaluateAsync("url => Blazor.navigateTo(url)", url);
-            await page.WaitInteractiveAsync();
+            await new AppShell(page).NavigateAsync(url);
         }
 
-        await Expect(page.Locator("h1:not([data-left])").First).ToBeVisibleAsync();
-        await Expect(page.Locator(".loading-state, .mud-table-loading:visible")).ToHaveCountAsync(0);
+        await new AppShell(page).WaitShownAsync();
     }
 
     private static string Slug(string path) =>

@@ -49,6 +49,20 @@ public sealed class OverviewInBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_language_choice_is_kept_for_a_year_counted_by_the_browsers_clock()
+    {
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync("/culture/set?culture=en&redirectUri=/regions/hefei");
+
+        // The app's clock is not the browser's here (see BrowserClock), as on a badly set server: a cookie
+        // that expired a year after the server's "now" would be kept for the wrong time, or dropped at once.
+        var cookie = Assert.Single(await page.Context.CookiesAsync(), c => c.Name == ".AspNetCore.Culture");
+        var expires = DateTimeOffset.FromUnixTimeSeconds((long)cookie.Expires);
+        Assert.InRange(expires, DateTimeOffset.UtcNow.AddDays(365).AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(365).AddMinutes(5));
+    }
+
+    [Fact]
     public async Task Unknown_region_shows_a_friendly_not_found_page()
     {
         var page = await browser.NewPageAsync();

@@ -35,6 +35,28 @@ internal class AppShell(IPage page)
     /// <summary>Blazor's "an error has occurred" bar, which the framework renders with a fixed id.</summary>
     public ILocator BlazorError => Page.Locator("#blazor-error-ui");
 
+    /// <summary>
+    /// Moves the tab to another page inside the app, as a menu link does (the circuit stays), and waits until
+    /// the new page is interactive. The old page's heading is marked first, so the wait for the new heading in
+    /// <see cref="WaitShownAsync"/> cannot mistake the old one for it.
+    /// </summary>
+    public async Task NavigateAsync(string url)
+    {
+        await Page.EvaluateAsync("() => document.querySelectorAll('h1').forEach(h => h.dataset.left = 'true')");
+        await Page.EvaluateAsync("url => Blazor.navigateTo(url)", url);
+        await Page.WaitInteractiveAsync();
+    }
+
+    /// <summary>
+    /// Waits until the page shows its heading and its data: no loading placeholder (the app's own, or
+    /// MudBlazor's table progress bar, which has no role) is left.
+    /// </summary>
+    public async Task WaitShownAsync()
+    {
+        await Microsoft.Playwright.Assertions.Expect(Page.Locator("h1:not([data-left])").First).ToBeVisibleAsync();
+        await Microsoft.Playwright.Assertions.Expect(Page.Locator(".loading-state, .mud-table-loading:visible")).ToHaveCountAsync(0);
+    }
+
     public async Task SignOutAsync()
     {
         await AccountMenu.ClickAsync();
