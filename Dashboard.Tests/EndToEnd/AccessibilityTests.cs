@@ -1,5 +1,6 @@
-using System.Collections.Concurrent;
+using Dashboard.Core.HeldPatients;
 using Dashboard.Core.Seeding;
+using Dashboard.Tests.EndToEnd.Pages;
 using Dashboard.Tests.EndToEnd.Axe;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -14,8 +15,8 @@ namespace Dashboard.Tests.EndToEnd;
 /// through the menu would, and reports every page's violations at once.
 /// </summary>
 [Collection(SecondBrowserCollection.Name)]
-public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityTests.SignedInCookies sessions)
-    : IClassFixture<AccessibilityTests.SignedInCookies>
+public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityTests.LoggedRecord record)
+    : IClassFixture<AccessibilityTests.LoggedRecord>
 {
     private const string Anonymous = "anonymous";
     private const string HeldPatientRecord = "{held-patient}";
@@ -86,7 +87,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityTest
     {
         var page = await NewPageAsync(role);
         await using var context = page.Context;
-        var heldPatientUrl = role == "desk" ? await sessions.HeldPatientUrlAsync(page) : null;
+        var heldPatientUrl = role == "desk" ? await record.UrlAsync(page) : null;
         await page.OpenAsync($"/culture/set?culture={culture}&redirectUri=/");
 
         var violations = new List<string>();
@@ -95,7 +96,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityTest
             var url = path.Replace(HeldPatientRecord, heldPatientUrl, StringComparison.Ordinal);
             if (url == OwnFacility)
             {
-                url = await page.Locator(".mud-navmenu a[href^='facilities/']").GetAttributeAsync("href")
+                url = await new AppShell(page).Link("Nav_MyFacility", culture).GetAttributeAsync("href")
                     ?? throw new InvalidOperationException("The desk's menu has no link to its facility.");
             }
 
@@ -112,10 +113,11 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityTest
     {
         var page = await NewPageAsync("desk");
         await using var context = page.Context;
-        await page.OpenAsync("/held-patients/new");
+        var form = new HeldPatientForm(page);
+        await form.OpenAsync();
 
-        await page.Locator(".save-button").ClickAsync();
-        await Expect(page.Locator(".field-error").First).ToBeVisibleAsync();
+        await form.Save.ClickAsync();
+        await Expect(form.ErrorOf(nameof(HeldPatientInput.PatientName))).ToBeVisibleAsync();
         await page.ScreenshotIfAskedAsync("a11y-held-patient-form-errors");
 
         AxeAudit.AssertNone(await AxeAudit.SeriousViolationsAsync(page));
@@ -126,12 +128,13 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityTest
     {
         var page = await NewPageAsync("desk");
         await using var context = page.Context;
-        await page.OpenAsync("/held-patients");
+        var list = RecordListPage.HeldPatients(page);
+        await list.OpenAsync();
 
-        await page.Locator(".filter-bar .mud-select").Nth(1).ClickAsync();
+        await list.Filter("HP_Status").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Option).First).ToBeVisibleAsync();
         // The list fades in; a half-transparent list would be audited for a contrast it never shows at rest.
-        await Expect(page.Locator(".mud-popover-open")).ToHaveCSSAsync("opacity", "1");
+        await Expect(list.OpenPopover).ToHaveCSSAsync("opacity", "1");
         await page.ScreenshotIfAskedAsync("a11y-select-open");
 
         AxeAudit.AssertNone(await AxeAudit.SeriousViolationsAsync(page));
@@ -143,10 +146,11 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityTest
         var page = await NewPageAsync("supervisor");
         await using var context = page.Context;
         await page.OpenAsync("/");
+        var shell = new AppShell(page);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "经办督导，账号菜单" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = "修改密码" })).ToBeVisibleAsync();
-        await Expect(page.Locator(".mud-popover-open")).ToHaveCSSAsync("opacity", "1");
+        await shell.AccountMenu.ClickAsync();
+        await Expect(shell.MenuItem("User_ChangePassword")).ToBeVisibleAsync();
+        await Expect(shell.OpenPopover).ToHaveCSSAsync("opacity", "1");
         await page.ScreenshotIfAskedAsync("a11y-account-menu-open");
 
         AxeAudit.AssertNone(await AxeAudit.SeriousViolationsAsync(page));
@@ -157,26 +161,19 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityTest
     {
         var page = await NewPageAsync("admin");
         await using var context = page.Context;
-        await page.OpenAsync("/admin/users");
+        var users = new UsersPage(page);
+        await users.OpenAsync();
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "新建用户" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
-        await Expect(page.Locator(".mud-dialog")).ToHaveCSSAsync("opacity", "1");
+        var dialog = await users.StartNewAsync();
+        await Expect(dialog.Root).ToBeVisibleAsync();
+        await Expect(users.DialogBox).ToHaveCSSAsync("opacity", "1");
         await page.ScreenshotIfAskedAsync("a11y-dialog-open");
 
         AxeAudit.AssertNone(await AxeAudit.SeriousViolationsAsync(page));
     }
 
-    private async Task<IPage> NewPageAsync(string role)
-    {
-        var page = await browser.NewPageAsync();
-        if (role != Anonymous)
-        {
-            await page.Context.AddCookiesAsync(await sessions.ForAsync(browser, Accounts[role]));
-        }
-
-        return page;
-    }
+    private Task<IPage> NewPageAsync(string role) =>
+        role == Anonymous ? browser.NewPageAsync() : browser.NewPageAsync(Accounts[role]);
 
     /// <summary>Moves the tab to the page and waits until its heading and its data are shown.</summary>
     private static async Task VisitAsync(IPage page, string url)
@@ -187,59 +184,35 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityTest
         }
         else if (new Uri(page.Url).AbsolutePath != "/" + url.TrimStart('/'))
         {
-            // The old page's heading is marked so the wait below cannot mistake it for the new page's.
-            await page.EvaluateAsync("() => document.querySelectorAll('h1').forEach(h => h.dataset.left = 'true')");
-            await page.EvaluateAsync("url => Blazor.navigateTo(url)", url);
-            await page.WaitInteractiveAsync();
+            await new AppShell(page).NavigateAsync(url);
         }
 
-        await Expect(page.Locator("h1:not([data-left])").First).ToBeVisibleAsync();
-        await Expect(page.Locator(".loading-state, .mud-table-loading:visible")).ToHaveCountAsync(0);
+        await new AppShell(page).WaitShownAsync();
     }
 
     private static string Slug(string path) =>
         path.Trim('/').Replace("{", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal).Replace('/', '-')
             is { Length: > 0 } slug ? slug : "overview";
 
-    /// <summary>
-    /// Signs each role in once for the whole class and hands out its cookies, so every case starts from a
-    /// fresh context without paying for a sign-in; also logs the one held patient the record pages show.
-    /// </summary>
-    public sealed class SignedInCookies
+    /// <summary>The one held patient the desk's record pages show, logged once for the whole class through the entry form.</summary>
+    public sealed class LoggedRecord
     {
-        private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<Cookie>>>> _cookies = new();
-        private readonly SemaphoreSlim _heldPatientGate = new(1, 1);
-        private string? _heldPatientUrl;
+        private readonly SemaphoreSlim _gate = new(1, 1);
+        private string? _url;
 
-        public async Task<IReadOnlyList<Cookie>> ForAsync(BrowserFixture browser, DemoAccounts.DemoAccount account) =>
-            await _cookies.GetOrAdd(account.UserName, _ => new(() => SignInAsync(browser, account))).Value;
-
-        /// <summary>The record page of a held patient logged once through the desk's entry form.</summary>
-        public async Task<string> HeldPatientUrlAsync(IPage deskPage)
+        public async Task<string> UrlAsync(IPage deskPage)
         {
-            await _heldPatientGate.WaitAsync();
+            await _gate.WaitAsync();
             try
             {
-                _heldPatientUrl ??= new Uri(await deskPage.LogHeldPatientAsync(
+                _url ??= new Uri(await deskPage.LogHeldPatientAsync(
                     "无障碍检查", TestIds.Resident(area: "340102", birth: "19770412", start: 500))).AbsolutePath;
-                return _heldPatientUrl;
+                return _url;
             }
             finally
             {
-                _heldPatientGate.Release();
+                _gate.Release();
             }
-        }
-
-        private static async Task<IReadOnlyList<Cookie>> SignInAsync(BrowserFixture browser, DemoAccounts.DemoAccount account)
-        {
-            var page = await browser.NewPageAsync();
-            await using var context = page.Context;
-            await page.SignInAsync(account);
-            return [.. (await context.CookiesAsync()).Select(c => new Cookie
-            {
-                Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path,
-                Expires = c.Expires, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
-            })];
         }
     }
 }

@@ -1,5 +1,5 @@
 using Dashboard.Core.Seeding;
-using Microsoft.Playwright;
+using Dashboard.Tests.EndToEnd.Pages;
 using static Microsoft.Playwright.Assertions;
 
 namespace Dashboard.Tests.EndToEnd;
@@ -12,26 +12,28 @@ public sealed class AdminTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
         await page.SignInAsync(DemoAccounts.Admin);
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "用户", Level = 1 })).ToBeVisibleAsync();
+        var shell = new AppShell(page);
+        await Expect(shell.Heading(Ui.Text("Users_Title"))).ToBeVisibleAsync();
         await page.ScreenshotIfAskedAsync("admin-users");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "定点医药机构" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "定点医药机构", Level = 1 })).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "新建机构" }).ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog);
-        await dialog.GetByLabel("机构编码").FillAsync("REH-H09");
-        await dialog.GetByLabel("机构名称").FillAsync("演练市儿童医院");
-        await dialog.GetByLabel("联系电话").FillAsync("12345");
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
-        await Expect(dialog.GetByText("请输入手机号或带区号的座机号")).ToBeVisibleAsync();
+        await shell.Link("Nav_Facilities").ClickAsync();
+        var facilities = new FacilitiesPage(page);
+        await Expect(facilities.Heading(Ui.Text("Facilities_Title"))).ToBeVisibleAsync();
+        var dialog = await facilities.StartNewAsync();
+        var code = OwnData.Unique("REH-H");
+        await dialog.Code.FillAsync(code);
+        await dialog.Name.FillAsync("演练市儿童医院");
+        await dialog.ContactPhone.FillAsync("12345");
+        await dialog.Save.ClickAsync();
+        await Expect(dialog.Root.GetByText(Ui.Text("Validation_Phone"))).ToBeVisibleAsync();
         await page.ScreenshotIfAskedAsync("admin-facility-dialog");
 
-        await dialog.GetByLabel("联系电话").FillAsync("0551-62009009");
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "演练市儿童医院" })).ToBeVisibleAsync();
+        await dialog.ContactPhone.FillAsync("0551-62009009");
+        await dialog.Save.ClickAsync();
+        await Expect(facilities.FacilityLink("演练市儿童医院")).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "审计日志" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Facility" }).First).ToContainTextAsync("新建");
+        await shell.Link("Nav_Audit").ClickAsync();
+        await Expect(new AuditPage(page).Events(code).First).ToContainTextAsync(Ui.Text("AuditAction_Create"));
         await page.ScreenshotIfAskedAsync("admin-audit");
     }
 }

@@ -1,6 +1,6 @@
 using Dashboard.Core.Seeding;
+using Dashboard.Tests.EndToEnd.Pages;
 using Dashboard.Tests.Infrastructure;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Dashboard.Tests.EndToEnd;
@@ -11,19 +11,21 @@ public sealed class LiveBoardTests(BrowserFixture browser)
     [Fact]
     public async Task The_supervisors_board_shows_a_patient_the_desk_just_logged_without_a_reload()
     {
-        var supervisor = await browser.NewPageAsync();
-        await supervisor.SignInAsync(DemoAccounts.Supervisor);
-        await supervisor.OpenAsync("/board");
-        var outstanding = supervisor.Locator("[data-region=rehearsal] .held-outstanding");
-        await Expect(outstanding).ToBeVisibleAsync();
-        var before = int.Parse(await outstanding.TextContentAsync() ?? "0", System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
+        // A facility and desk of its own: the rehearsal's totals move with every other test that logs a patient.
+        var facilityName = OwnData.Unique("实时看板医院");
+        var facilityId = await browser.FacilityAsync(RehearsalRegion.Code, facilityName);
+        var deskAccount = await browser.DeskAsync(facilityId, "实时看板收费处");
+        var supervisor = await browser.NewPageAsync(DemoAccounts.Supervisor);
+        var board = new BoardPage(supervisor);
+        await board.OpenAsync();
+        await Expect(board.Region(RehearsalRegion.Code)).ToBeVisibleAsync();
         var boardUrl = supervisor.Url;
 
         var desk = await browser.NewPageAsync();
-        await desk.SignInAsync(DemoAccounts.Desk);
+        await desk.SignInAsync(deskAccount);
         await desk.LogHeldPatientAsync("实时看板测试", TestIds.Resident(area: "340102", start: 990));
 
-        await Expect(outstanding).ToHaveTextAsync((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(board.Outstanding(RehearsalRegion.Code, facilityName)).ToHaveTextAsync("1");
         Assert.Equal(boardUrl, supervisor.Url);
         await supervisor.ScreenshotIfAskedAsync("board");
     }

@@ -1,4 +1,5 @@
-using Microsoft.Playwright;
+using Dashboard.Core.Seeding;
+using Dashboard.Tests.EndToEnd.Pages;
 using static Microsoft.Playwright.Assertions;
 
 namespace Dashboard.Tests.EndToEnd;
@@ -10,15 +11,16 @@ public sealed class OverviewInBrowserTests(BrowserFixture browser)
     public async Task Overview_shows_the_five_regions_and_a_ticking_rehearsal_countdown()
     {
         var page = await browser.NewPageAsync();
+        var overview = new OverviewPage(page);
 
         await page.GotoAsync("/");
 
-        foreach (var name in new[] { "合肥", "衡阳", "攀枝花", "忻州", "浙江省本级" })
+        foreach (var region in SeededRegions.All())
         {
-            await Expect(page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).First).ToBeVisibleAsync();
+            await Expect(overview.RegionLink(region.NameZh)).ToBeVisibleAsync();
         }
 
-        var countdown = page.Locator("[data-region=rehearsal] .countdown");
+        var countdown = overview.Countdown(RehearsalRegion.Code);
         await Expect(countdown).ToBeVisibleAsync();
 
         // Once the circuit is live, the countdown must change within two seconds.
@@ -32,16 +34,32 @@ public sealed class OverviewInBrowserTests(BrowserFixture browser)
     public async Task Region_page_lists_the_milestones_and_english_is_remembered()
     {
         var page = await browser.NewPageAsync();
+        var hengyang = SeededRegions.Hengyang();
+        var region = new RegionPage(page, hengyang.Code);
 
-        await page.GotoAsync("/regions/hengyang");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "衡阳", Level = 1 })).ToBeVisibleAsync();
-        await Expect(page.Locator(".milestone")).ToHaveCountAsync(8);
+        await page.GotoAsync($"/regions/{hengyang.Code}");
+        await Expect(region.Heading(hengyang.NameZh)).ToBeVisibleAsync();
+        await Expect(region.Milestones).ToHaveCountAsync(hengyang.Plan!.Milestones.Count);
         await Expect(page.GetByText("2021-10-30 24:00")).ToBeVisibleAsync();
 
-        await page.GotoAsync("/culture/set?culture=en&redirectUri=/regions/hengyang");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hengyang", Level = 1 })).ToBeVisibleAsync();
+        await page.GotoAsync($"/culture/set?culture=en&redirectUri=/regions/{hengyang.Code}");
+        await Expect(region.Heading(hengyang.NameEn)).ToBeVisibleAsync();
         await page.GotoAsync("/");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cutover overview", Level = 1 })).ToBeVisibleAsync();
+        await Expect(region.Heading(Ui.In(Ui.English, "Overview_Title"))).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_language_choice_is_kept_for_a_year_counted_by_the_browsers_clock()
+    {
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync("/culture/set?culture=en&redirectUri=/regions/hefei");
+
+        // The app's clock is not the browser's here (see BrowserClock), as on a badly set server: a cookie
+        // that expired a year after the server's "now" would be kept for the wrong time, or dropped at once.
+        var cookie = Assert.Single(await page.Context.CookiesAsync(), c => c.Name == ".AspNetCore.Culture");
+        var expires = DateTimeOffset.FromUnixTimeSeconds((long)cookie.Expires);
+        Assert.InRange(expires, DateTimeOffset.UtcNow.AddDays(365).AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(365).AddMinutes(5));
     }
 
     [Fact]
@@ -52,6 +70,6 @@ public sealed class OverviewInBrowserTests(BrowserFixture browser)
         var response = await page.GotoAsync("/regions/atlantis");
 
         Assert.Equal(404, response!.Status);
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "页面不存在", Level = 1 })).ToBeVisibleAsync();
+        await Expect(new AppShell(page).Heading(Ui.Text("NotFound_Title"))).ToBeVisibleAsync();
     }
 }

@@ -1,4 +1,5 @@
 using Dashboard.Core.Seeding;
+using Dashboard.Tests.EndToEnd.Pages;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -9,15 +10,17 @@ internal static class PageExtensions
     /// <summary>Signs in through the login form, as a person would.</summary>
     public static async Task SignInAsync(this IPage page, DemoAccounts.DemoAccount account)
     {
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("用户名").FillAsync(account.UserName);
-        await page.GetByLabel("密码").FillAsync(account.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        var login = new LoginPage(page);
+        await login.OpenAsync();
+        await login.SubmitAsync(account);
         await Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
         await page.WaitInteractiveAsync();
     }
 
-    /// <summary>Waits until the page's circuit is connected, so clicks reach the interactive page, not the prerendered one.</summary>
+    /// <summary>
+    /// Waits until the page's circuit is connected, so clicks reach the interactive page, not the prerendered
+    /// one: the layout marks its root once the circuit runs (nothing a user sees, so no role to find it by).
+    /// </summary>
     public static async Task WaitInteractiveAsync(this IPage page) =>
         await Expect(page.Locator(".app-root[data-interactive='true']")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
 
@@ -29,15 +32,8 @@ internal static class PageExtensions
     }
 
     /// <summary>Logs a held patient spanning the rehearsal's stop through the entry form; returns the record's URL.</summary>
-    public static async Task<string> LogHeldPatientAsync(this IPage page, string name, string idNumber)
-    {
-        await page.OpenAsync("/held-patients/new");
-        await page.Locator("input[data-field='PatientName']").FillAsync(name);
-        await page.Locator("input[data-field='IdNumber']").FillAsync(idNumber);
-        await page.Locator(".save-button").ClickAsync();
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/held-patients/\d+$"));
-        return page.Url;
-    }
+    public static Task<string> LogHeldPatientAsync(this IPage page, string name, string idNumber) =>
+        new HeldPatientForm(page).LogAsync(name, idNumber);
 
     /// <summary>Chooses the UI language as the language menu does (a cookie for the whole browser context).</summary>
     public static async Task SetCultureAsync(this IPage page, string culture) =>

@@ -1,6 +1,9 @@
 using System.Text.RegularExpressions;
+using Dashboard.Core.HeldPatients;
+using Dashboard.Core.PaperForms;
 using Dashboard.Core.Persistence;
 using Dashboard.Core.Seeding;
+using Dashboard.Tests.EndToEnd.Pages;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,117 +17,124 @@ namespace Dashboard.Tests.EndToEnd;
 public sealed class RecordEntryInBrowserTests(BrowserFixture browser)
 {
     [Theory]
-    [InlineData("zh-CN", "校验位不对", "出生日期不存在", "现在是 17 位", "旧的 15 位身份证号", "早于 1890 年", "最多 50 个字，现在 200 个")]
-    [InlineData("en", "check character", "does not exist", "this has 17", "old 15-digit", "before 1890", "At most 50 characters; this has 200")]
-    public async Task Each_refused_id_and_an_overlong_name_say_why_next_to_the_field(
-        string culture, string checksum, string noSuchDate, string length, string fifteen, string tooEarly, string tooLong)
+    [InlineData(Ui.Chinese)]
+    [InlineData(Ui.English)]
+    public async Task Each_refused_id_and_an_overlong_name_say_why_next_to_the_field(string culture)
     {
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync(DemoAccounts.Desk);
+        var page = await browser.NewPageAsync(DemoAccounts.Desk);
         await page.SetCultureAsync(culture);
-        await page.OpenAsync("/held-patients/new");
+        var form = new HeldPatientForm(page);
+        await form.OpenAsync();
         var valid = TestIds.Resident(area: "340102", birth: "19491231", start: 800);
         (string Id, string Reason)[] cases =
         [
-            (valid[..17] + (valid[17] == '1' ? '2' : '1'), checksum),
-            ("110105194902300021", noSuchDate),
-            (valid[..17], length),
-            ("110105491231002", fifteen),
-            (TestIds.Resident(area: "340102", birth: "18800101"), tooEarly),
+            (valid[..17] + (valid[17] == '1' ? '2' : '1'), Ui.In(culture, "Id_Checksum")),
+            ("110105194902300021", Ui.In(culture, "Id_BirthDate")),
+            (valid[..17], Ui.In(culture, "Id_Length", 17)),
+            ("110105491231002", Ui.In(culture, "Id_FifteenDigit")),
+            (TestIds.Resident(area: "340102", birth: "18800101"), Ui.In(culture, "Id_BornTooEarly")),
         ];
-        var idField = page.Locator("input[data-field='IdNumber']");
+        // The form's labels follow the UI's language; the fields are found by where the Chinese form has them.
+        var idField = culture == Ui.Chinese ? form.IdNumber : page.GetByLabel(Ui.Label("HP_IdNumber", culture));
+        var nameField = culture == Ui.Chinese ? form.PatientName : page.GetByLabel(Ui.Label("HP_PatientName", culture));
+        var i = 0;
         foreach (var (id, reason) in cases)
         {
             await idField.FillAsync(id);
-            await Expect(page.Locator("#IdNumber-error")).ToContainTextAsync(reason);
+            await Expect(form.ErrorOf(nameof(HeldPatientInput.IdNumber))).ToHaveTextAsync(reason);
             await Expect(idField).ToHaveAttributeAsync("aria-invalid", "true");
-            await page.ScreenshotIfAskedAsync($"entry-id-{culture}-{reason[..3]}");
+            await page.ScreenshotIfAskedAsync($"entry-id-{culture}-{i++}");
         }
 
-        await page.Locator("input[data-field='PatientName']").FillAsync(new string('名', 200));
-        await Expect(page.Locator("#PatientName-error")).ToContainTextAsync(tooLong);
-        Assert.Equal(200, (await page.Locator("input[data-field='PatientName']").InputValueAsync()).Length);
-        await page.Locator(".save-button").ClickAsync();
-        await Expect(page.Locator(".entry-problem")).ToBeVisibleAsync();
+        await nameField.FillAsync(new string('名', 200));
+        await Expect(form.ErrorOf(nameof(HeldPatientInput.PatientName))).ToHaveTextAsync(Ui.In(culture, "Validation_TooLong", 50, 200));
+        Assert.Equal(200, (await nameField.InputValueAsync()).Length);
+        await page.GetByRole(AriaRole.Button, new() { Name = Ui.In(culture, "Common_Save"), Exact = true }).ClickAsync();
+        await Expect(form.Problem).ToBeVisibleAsync();
         await page.ScreenshotIfAskedAsync($"entry-refused-{culture}");
-        if (culture == "zh-CN")
+        if (culture == Ui.Chinese)
         {
-            await Expect(page.GetByText("Required", new() { Exact = true })).ToHaveCountAsync(0);
+            await Expect(page.GetByText(Ui.In(Ui.English, "Mud_MudFormComponent_Required"), new() { Exact = true })).ToHaveCountAsync(0);
         }
     }
 
     [Fact]
     public async Task A_huge_paste_is_refused_with_a_message_and_the_page_stays_live()
     {
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync(DemoAccounts.Desk);
-        await page.OpenAsync("/held-patients/new");
+        var page = await browser.NewPageAsync(DemoAccounts.Desk);
+        var form = new HeldPatientForm(page);
+        await form.OpenAsync();
 
-        await page.Locator("textarea[data-field='Notes']").FillAsync(new string('备', 30_000));
+        await form.Notes.FillAsync(new string('备', 30_000));
 
-        await Expect(page.Locator("#Notes-error")).ToContainTextAsync("最多 1000 个字");
-        await page.Locator("input[data-field='PatientName']").FillAsync("粘贴之后");
-        await page.Locator("input[data-field='PatientName']").FillAsync("");
-        await Expect(page.Locator("#PatientName-error")).ToHaveTextAsync("必填");
+        // The browser keeps a runaway paste to ten times the limit; the message gives the limit and what is there.
+        await Expect(form.ErrorOf(nameof(HeldPatientInput.Notes))).ToHaveTextAsync(Ui.Matching(Ui.Chinese, "Validation_TooLong", "1000", @"\d+"));
+        await form.PatientName.FillAsync("粘贴之后");
+        await form.PatientName.FillAsync("");
+        await Expect(form.ErrorOf(nameof(HeldPatientInput.PatientName))).ToHaveTextAsync(Ui.Text("Validation_Required"));
     }
 
     [Fact]
     public async Task What_is_typed_the_moment_the_form_shows_is_saved_exactly()
     {
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync(DemoAccounts.Desk);
+        var page = await browser.NewPageAsync(DemoAccounts.Desk);
 
         // No waiting for the page to go live: the clerk types as soon as the field is there.
-        await page.GotoAsync("/paper-forms/new", new() { WaitUntil = WaitUntilState.Commit });
-        await page.Locator("input[data-field='SerialNumber']").PressSequentiallyAsync("Q-0042");
-        await page.Locator("input[data-field='PatientName']").PressSequentiallyAsync("立即输入");
-        await page.Locator("input[data-field='IdNumber']").PressSequentiallyAsync(TestIds.Resident(area: "340102", start: 820));
-        await page.Locator("input[data-field='Destination']").PressSequentiallyAsync("合肥市第二人民医院");
-        await page.Locator("input[data-field='IssuedBy']").PressSequentiallyAsync("李医生");
+        var paperForm = new PaperFormForm(page);
+        await paperForm.OpenWithoutWaitingAsync();
+        await paperForm.SerialNumber.PressSequentiallyAsync("Q-0042");
+        await paperForm.PatientName.PressSequentiallyAsync("立即输入");
+        await paperForm.IdNumber.PressSequentiallyAsync(TestIds.Resident(area: "340102", start: 820));
+        await paperForm.Destination.PressSequentiallyAsync("合肥市第二人民医院");
+        await paperForm.IssuedBy.PressSequentiallyAsync("李医生");
         await page.Keyboard.PressAsync("Enter");
 
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "转院转诊登记表 Q-0042", Level = 1 })).ToBeVisibleAsync();
+        await Expect(paperForm.Heading(PaperFormForm.TransferTitle("Q-0042"))).ToBeVisibleAsync();
 
-        await page.GotoAsync("/held-patients/new", new() { WaitUntil = WaitUntilState.Commit });
-        await page.Locator("input[data-field='PatientName']").PressSequentiallyAsync("立即登记的患者");
-        await page.Locator("input[data-field='IdNumber']").PressSequentiallyAsync(TestIds.Resident(area: "340102", start: 830));
+        var heldForm = new HeldPatientForm(page);
+        await heldForm.OpenWithoutWaitingAsync();
+        await heldForm.PatientName.PressSequentiallyAsync("立即登记的患者");
+        await heldForm.IdNumber.PressSequentiallyAsync(TestIds.Resident(area: "340102", start: 830));
         await page.Keyboard.PressAsync("Enter");
 
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "立即登记的患者", Level = 1 })).ToBeVisibleAsync();
+        await Expect(heldForm.Heading("立即登记的患者")).ToBeVisibleAsync();
     }
 
     [Fact]
     public async Task Two_pcs_on_one_account_keep_two_drafts_through_a_reload()
     {
-        var first = await browser.NewPageAsync();
-        await first.SignInAsync(DemoAccounts.Desk);
-        var second = await browser.NewPageAsync(signedInAs: first);
-        await first.OpenAsync("/held-patients/new");
-        await second.OpenAsync("/held-patients/new");
+        var first = await browser.NewPageAsync(DemoAccounts.Desk);
+        var second = await browser.NewPageAsync(DemoAccounts.Desk);
+        var firstForm = new HeldPatientForm(first);
+        var secondForm = new HeldPatientForm(second);
+        await firstForm.OpenAsync();
+        await secondForm.OpenAsync();
+        var firstName = OwnData.Unique("甲标签页患者");
+        var secondName = OwnData.Unique("乙标签页患者");
 
-        await first.Locator("input[data-field='PatientName']").FillAsync("甲标签页患者");
-        await second.Locator("input[data-field='PatientName']").FillAsync("乙标签页患者");
-        await WaitForDraftAsync("甲标签页患者");
-        await WaitForDraftAsync("乙标签页患者");
+        await firstForm.PatientName.FillAsync(firstName);
+        await secondForm.PatientName.FillAsync(secondName);
+        await WaitForDraftAsync(firstName);
+        await WaitForDraftAsync(secondName);
         await first.ReloadAsync();
         await second.ReloadAsync();
 
-        await Expect(first.Locator("input[data-field='PatientName']")).ToHaveValueAsync("甲标签页患者");
-        await Expect(second.Locator("input[data-field='PatientName']")).ToHaveValueAsync("乙标签页患者");
+        await Expect(firstForm.PatientName).ToHaveValueAsync(firstName);
+        await Expect(secondForm.PatientName).ToHaveValueAsync(secondName);
         await first.ScreenshotIfAskedAsync("entry-draft-restored");
 
         // A new tab starts empty and offers both unsaved entries to resume.
-        var third = await first.Context.NewPageAsync();
-        await third.OpenAsync("/held-patients/new");
-        await Expect(third.Locator("input[data-field='PatientName']")).ToBeVisibleAsync();
+        var third = new HeldPatientForm(await first.Context.NewPageAsync());
+        await third.OpenAsync();
+        await Expect(third.PatientName).ToBeVisibleAsync();
 
         // The notice is there as soon as the form is: one that came later pushed the form down
-        // under the clerk's cursor, and a click meant for 保存 landed beside it.
-        Assert.Equal(1, await third.Locator(".unsaved-drafts").CountAsync());
-        await Expect(third.Locator("input[data-field='PatientName']")).ToHaveValueAsync("");
-        await Expect(third.Locator(".unsaved-drafts")).ToContainTextAsync("甲标签页患者");
-        await Expect(third.Locator(".unsaved-drafts")).ToContainTextAsync("乙标签页患者");
-        await third.ScreenshotIfAskedAsync("entry-unsaved-drafts");
+        // under the clerk's cursor, and a click meant for Save landed beside it.
+        Assert.Equal(1, await third.UnsavedDrafts.CountAsync());
+        await Expect(third.PatientName).ToHaveValueAsync("");
+        await Expect(third.UnsavedDrafts).ToContainTextAsync(firstName);
+        await Expect(third.UnsavedDrafts).ToContainTextAsync(secondName);
+        await third.Page.ScreenshotIfAskedAsync("entry-unsaved-drafts");
     }
 
     [Fact]
@@ -132,37 +142,36 @@ public sealed class RecordEntryInBrowserTests(BrowserFixture browser)
     {
         const int Tabs = 6;
         const int PerTab = 2;
-        var signedIn = await browser.NewPageAsync();
-        await signedIn.SignInAsync(DemoAccounts.Desk);
-        var pages = new List<IPage>();
+        var prefix = OwnData.Unique("并发");
+        var forms = new List<HeldPatientForm>();
         for (var i = 0; i < Tabs; i++)
         {
-            var page = await browser.NewPageAsync(signedInAs: signedIn);
-            await page.OpenAsync("/held-patients/new");
-            pages.Add(page);
+            var form = new HeldPatientForm(await browser.NewPageAsync(DemoAccounts.Desk));
+            await form.OpenAsync();
+            forms.Add(form);
         }
 
-        await Task.WhenAll(pages.Select(async (page, tab) =>
+        await Task.WhenAll(forms.Select(async (form, tab) =>
         {
             for (var n = 0; n < PerTab; n++)
             {
-                var name = $"并发{tab}号{n}";
-                await page.Locator("input[data-field='PatientName']").FillAsync(name);
-                await page.Locator("input[data-field='IdNumber']").FillAsync(TestIds.Resident(area: "340103", start: (tab * PerTab) + n));
-                await page.Locator(".save-next-button").ClickAsync();
-                await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = name })).ToBeVisibleAsync();
-                await Expect(page.Locator("input[data-field='PatientName']")).ToHaveValueAsync("");
+                var name = $"{prefix}-{tab}-{n}";
+                await form.PatientName.FillAsync(name);
+                await form.IdNumber.FillAsync(TestIds.Resident(area: "340103", start: (tab * PerTab) + n));
+                await form.SaveAndNext.ClickAsync();
+                await Expect(form.Snackbar(name)).ToBeVisibleAsync();
+                await Expect(form.PatientName).ToHaveValueAsync("");
             }
         }));
 
-        foreach (var page in pages)
+        foreach (var form in forms)
         {
-            await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
-            await Expect(page.Locator(".entry-problem")).ToHaveCountAsync(0);
+            await Expect(form.BlazorError).ToBeHiddenAsync();
+            await Expect(form.Problem).ToHaveCountAsync(0);
         }
 
         await using var db = await browser.App.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
-        var names = await db.HeldPatients.Where(p => p.PatientName.StartsWith("并发")).Select(p => p.PatientName).ToListAsync();
+        var names = await db.HeldPatients.Where(p => p.PatientName.StartsWith(prefix + "-")).Select(p => p.PatientName).ToListAsync();
         Assert.Equal(Tabs * PerTab, names.Count);
         Assert.Equal(Tabs * PerTab, names.Distinct().Count());
     }
@@ -170,59 +179,57 @@ public sealed class RecordEntryInBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task Enter_twice_on_a_duplicate_warning_does_not_save_it()
     {
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync(DemoAccounts.Desk);
+        var page = await browser.NewPageAsync(DemoAccounts.Desk);
         var id = TestIds.Resident(area: "340102", start: 860);
-        await page.LogHeldPatientAsync("重复回车", id);
+        var name = OwnData.Unique("重复回车");
+        await page.LogHeldPatientAsync(name, id);
 
-        await page.OpenAsync("/held-patients/new");
-        await page.Locator("input[data-field='PatientName']").FillAsync("重复回车");
-        await page.Locator("input[data-field='IdNumber']").FillAsync(id);
-        await page.Locator(".save-next-button").FocusAsync();
+        var form = new HeldPatientForm(page);
+        await form.OpenAsync();
+        await form.PatientName.FillAsync(name);
+        await form.IdNumber.FillAsync(id);
+        await form.SaveAndNext.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page.Locator(".save-confirmation")).ToContainTextAsync("已有时间重叠的记录");
+        await Expect(form.DuplicateWarning).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("Enter");
         await page.Keyboard.PressAsync("Enter");
         await page.ScreenshotIfAskedAsync("entry-duplicate-warning");
 
-        await Expect(page.Locator(".save-confirmation")).ToBeVisibleAsync();
-        Assert.Equal(1, await CountHeldPatientsAsync("重复回车"));
-        await page.Locator(".confirm-save-button").ClickAsync();
-        await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "重复回车" })).ToBeVisibleAsync();
-        Assert.Equal(2, await CountHeldPatientsAsync("重复回车"));
+        await Expect(form.DuplicateWarning).ToBeVisibleAsync();
+        Assert.Equal(1, await CountHeldPatientsAsync(name));
+        await form.SaveAnywayAndNext.ClickAsync();
+        await Expect(form.Snackbar(name)).ToBeVisibleAsync();
+        Assert.Equal(2, await CountHeldPatientsAsync(name));
     }
 
     [Fact]
     public async Task A_stack_of_paper_forms_is_registered_with_save_and_continue_and_one_is_corrected()
     {
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync(DemoAccounts.Desk);
-        await page.OpenAsync("/paper-forms/new");
-        await page.Locator("input[data-field='SerialNumber']").FillAsync("S-0099");
-        await page.Locator("input[data-field='PatientName']").FillAsync("连续一");
-        await page.Locator("input[data-field='IdNumber']").FillAsync(TestIds.Resident(area: "340102", start: 870));
-        await page.Locator("input[data-field='Destination']").FillAsync("上海市第六人民医院");
-        await page.Locator("input[data-field='IssuedBy']").FillAsync("赵医生");
-        await page.Locator(".save-next-button").ClickAsync();
+        var page = await browser.NewPageAsync(DemoAccounts.Desk);
+        var form = new PaperFormForm(page);
+        await form.OpenAsync();
+        await form.FillTransferAsync("S-0099", "连续一", TestIds.Resident(area: "340102", start: 870), "上海市第六人民医院", "赵医生");
+        await form.SaveAndNext.ClickAsync();
 
         // The next form of the pad: the number moves on, the patient is cleared, the rest stays.
-        await Expect(page.Locator("input[data-field='SerialNumber']")).ToHaveValueAsync("S-0100");
-        await Expect(page.Locator("input[data-field='PatientName']")).ToHaveValueAsync("");
-        await Expect(page.Locator("input[data-field='Destination']")).ToHaveValueAsync("上海市第六人民医院");
+        await Expect(form.SerialNumber).ToHaveValueAsync("S-0100");
+        await Expect(form.PatientName).ToHaveValueAsync("");
+        await Expect(form.Destination).ToHaveValueAsync("上海市第六人民医院");
         await page.ScreenshotIfAskedAsync("paper-form-next");
-        await page.Locator("input[data-field='PatientName']").FillAsync("连续二");
-        await page.Locator("input[data-field='IdNumber']").FillAsync("12345");
-        await Expect(page.Locator("#IdNumber-error")).ToContainTextAsync("应为 18 位");
+        await form.PatientName.FillAsync("连续二");
+        await form.IdNumber.FillAsync("12345");
+        await Expect(form.ErrorOf(nameof(PaperFormInput.IdNumber))).ToHaveTextAsync(Ui.Text("Id_Length", 5));
         await page.ScreenshotIfAskedAsync("paper-form-live-error");
-        await page.Locator("input[data-field='IdNumber']").FillAsync(TestIds.Resident(area: "340102", start: 880));
+        await form.IdNumber.FillAsync(TestIds.Resident(area: "340102", start: 880));
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "转院转诊登记表 S-0100", Level = 1 })).ToBeVisibleAsync();
+        await Expect(form.Heading(PaperFormForm.TransferTitle("S-0100"))).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "编辑" }).ClickAsync();
+        var record = new RecordPage(page);
+        await record.EditLink.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/paper-forms/\d+/edit\?entry="));
-        await page.Locator("input[data-field='Destination']").FillAsync("北京协和医院");
-        await page.Locator(".save-button").ClickAsync();
-        await Expect(page.Locator(".details-grid")).ToContainTextAsync("北京协和医院");
+        await form.Destination.FillAsync("北京协和医院");
+        await form.Save.ClickAsync();
+        await Expect(record.Detail("北京协和医院")).ToBeVisibleAsync();
         await page.ScreenshotIfAskedAsync("paper-form-corrected");
     }
 

@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using Dashboard.Core.Seeding;
+using Dashboard.Tests.EndToEnd.Pages;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -11,34 +13,36 @@ public sealed class SignInTests(BrowserFixture browser)
     public async Task Billing_desk_signs_in_lands_on_its_facility_and_cannot_open_admin_pages()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/account/login");
+        var login = new LoginPage(page);
+        await login.OpenAsync();
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = DemoAccounts.Desk.Password })).ToBeVisibleAsync();
         await page.ScreenshotIfAskedAsync("login");
 
         await page.SignInAsync(DemoAccounts.Desk);
 
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/facilities/\d+$"));
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "演练市第一人民医院", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/facilities/\d+$"));
+        await Expect(login.Heading("演练市第一人民医院")).ToBeVisibleAsync();
         await page.ScreenshotIfAskedAsync("desk-facility");
 
         var response = await page.GotoAsync("/admin/users");
         Assert.Equal(403, response!.Status);
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "无权访问", Level = 1 })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "用户" })).ToHaveCountAsync(0);
+        await Expect(login.Heading(Ui.Text("Denied_Title"))).ToBeVisibleAsync();
+        await Expect(login.Link("Nav_Users")).ToHaveCountAsync(0);
     }
 
     [Fact]
     public async Task Wrong_password_shows_a_clear_message_and_keeps_the_user_name()
     {
+        // An account of its own: a failed sign-in counts towards locking the account out.
+        var account = await browser.ManagerAsync("登录失败的经理", "Failing-sign-in-2026");
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/account/login");
+        var login = new LoginPage(page);
+        await login.OpenAsync();
 
-        await page.GetByLabel("用户名").FillAsync("supervisor");
-        await page.GetByLabel("密码").FillAsync("not-the-password");
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await login.SubmitAsync(account.UserName, "not-the-password");
 
-        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("用户名或密码不正确");
-        await Expect(page.GetByLabel("用户名")).ToHaveValueAsync("supervisor");
+        await Expect(login.Failure).ToBeVisibleAsync();
+        await Expect(login.UserName).ToHaveValueAsync(account.UserName);
     }
 
     [Fact]
@@ -47,29 +51,28 @@ public sealed class SignInTests(BrowserFixture browser)
         var page = await browser.NewPageAsync();
 
         await page.GotoAsync("/facilities");
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        await Expect(page).ToHaveURLAsync(new Regex("/account/login"));
 
-        await page.GetByLabel("用户名").FillAsync(DemoAccounts.Supervisor.UserName);
-        await page.GetByLabel("密码").FillAsync(DemoAccounts.Supervisor.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        var login = new LoginPage(page);
+        await login.SubmitAsync(DemoAccounts.Supervisor);
 
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "定点医药机构", Level = 1 })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "合肥市第一人民医院" })).ToBeVisibleAsync();
+        await Expect(login.Heading(Ui.Text("Facilities_Title"))).ToBeVisibleAsync();
+        await Expect(new FacilitiesPage(page).FacilityLink("合肥市第一人民医院")).ToBeVisibleAsync();
         await page.ScreenshotIfAskedAsync("supervisor-facilities");
     }
 
     [Fact]
     public async Task A_signed_in_supervisor_works_in_english_after_switching()
     {
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync(DemoAccounts.Supervisor);
+        var page = await browser.NewPageAsync(DemoAccounts.Supervisor);
 
         await page.GotoAsync("/culture/set?culture=en&redirectUri=/board");
         await page.WaitInteractiveAsync();
 
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Supervisor board", Level = 1 })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Catch-up lists" })).ToBeVisibleAsync();
-        await Expect(page.Locator(".region-board[data-region=rehearsal]")).ToContainTextAsync("Held patients by status");
+        var board = new BoardPage(page);
+        await Expect(board.Heading(Ui.In(Ui.English, "Board_Title"))).ToBeVisibleAsync();
+        await Expect(board.Link("Nav_CatchUp", Ui.English)).ToBeVisibleAsync();
+        await Expect(board.Region(RehearsalRegion.Code)).ToContainTextAsync(Ui.In(Ui.English, "Board_Funnel"));
         await page.ScreenshotIfAskedAsync("board-en");
     }
 }

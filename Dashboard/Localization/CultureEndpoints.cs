@@ -10,17 +10,19 @@ internal static class CultureEndpoints
     /// </summary>
     public static void MapCultureEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/culture/set", (string? culture, string? redirectUri, HttpContext context, TimeProvider clock) =>
+        endpoints.MapGet("/culture/set", (string? culture, string? redirectUri, HttpContext context) =>
         {
             if (culture is null || !UiCultures.Supported.Contains(culture))
             {
                 return Results.BadRequest();
             }
 
+            // Max-Age, not Expires: the browser counts the year from its own clock, so a server clock that
+            // differs from the browser's (a test clock, a badly set server) cannot make the choice expire at once.
             context.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
             var target = redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal)
                 ? redirectUri
                 : "/";

@@ -1,0 +1,54 @@
+using Dashboard.Core.Accounts;
+using Dashboard.Core.Facilities;
+using Dashboard.Core.Persistence;
+using Dashboard.Core.Seeding;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.EndToEnd;
+
+/// <summary>
+/// Accounts and facilities a browser test makes for itself, seeded through the app's services: the demo
+/// accounts, the demo facilities and the demo plans are shared by every browser test of the app, so a test
+/// that changes a password, counts a facility's backlog or moves a milestone uses its own.
+/// </summary>
+internal static class OwnData
+{
+    private static int _next;
+
+    /// <summary>A name no other test uses in this run, e.g. "pw-3".</summary>
+    public static string Unique(string prefix) => $"{prefix}-{Interlocked.Increment(ref _next)}";
+
+    /// <summary>A manager of no region, with the given password.</summary>
+    public static Task<DemoAccounts.DemoAccount> ManagerAsync(this BrowserFixture browser, string displayName, string password) =>
+        browser.AccountAsync(UserRole.Manager, displayName, password, facilityId: null);
+
+    /// <summary>A billing desk of <paramref name="facilityId"/>.</summary>
+    public static Task<DemoAccounts.DemoAccount> DeskAsync(this BrowserFixture browser, int facilityId, string displayName) =>
+        browser.AccountAsync(UserRole.BillingDesk, displayName, "Own-desk-2026", facilityId);
+
+    /// <summary>A new hospital in a seeded region; returns its id.</summary>
+    public static async Task<int> FacilityAsync(this BrowserFixture browser, string regionCode, string name)
+    {
+        await using var db = await browser.App.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        var region = await db.Regions.SingleAsync(r => r.Code == regionCode);
+        var facility = new Facility { RegionId = region.Id, Code = Unique("E2E"), Name = name, Kind = FacilityKind.Hospital, ContactPhone = "0551-62000000" };
+        db.Facilities.Add(facility);
+        await db.SaveChangesAsync();
+        return facility.Id;
+    }
+
+    private static async Task<DemoAccounts.DemoAccount> AccountAsync(
+        this BrowserFixture browser, UserRole role, string displayName, string password, int? facilityId)
+    {
+        using var scope = browser.App.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var userName = Unique(role.ToString().ToLowerInvariant());
+        var user = new ApplicationUser { UserName = userName, DisplayName = displayName, Role = role, FacilityId = facilityId, CreatedUtc = now };
+        var result = await users.CreateAsync(user, password);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        return new DemoAccounts.DemoAccount(userName, password, role, displayName);
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.EndToEnd.Pages;
+
+/// <summary>/board: a card per region with its funnel, backlog and a row per facility.</summary>
+internal sealed class BoardPage(IPage page) : AppShell(page)
+{
+    public Task OpenAsync() => Page.OpenAsync("/board");
+
+    /// <summary>A region's card; the cards are plain sections marked with the region's code.</summary>
+    public ILocator Region(string code) => Page.Locator($".region-board[data-region='{code}']");
+
+    /// <summary>A facility's row in its region's backlog table.</summary>
+    public ILocator FacilityRow(string regionCode, string facilityName) =>
+        Region(regionCode).GetByRole(AriaRole.Row).Filter(new() { Has = Page.GetByRole(AriaRole.Link, new() { Name = facilityName, Exact = true }) });
+
+    /// <summary>The outstanding count of a facility's row (the table's second column, 待办).</summary>
+    public ILocator Outstanding(string regionCode, string facilityName) => FacilityRow(regionCode, facilityName).GetByRole(AriaRole.Cell).Nth(1);
+}

@@ -1,0 +1,15 @@
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.EndToEnd.Pages;
+
+/// <summary>/catch-up: the filters, the live counts and the Excel export.</summary>
+internal sealed class CatchUpPage(IPage page) : AppShell(page)
+{
+    public ILocator Export => Button("CU_Export");
+
+    /// <summary>A counter's number, e.g. "CU_HeldOutstanding" (待补录患者); the counter is a group named by its caption.</summary>
+    public ILocator Count(string labelKey) =>
+        Page.GetByRole(AriaRole.Group, new() { Name = Ui.Text(labelKey), Exact = true }).GetByRole(AriaRole.Paragraph);
+
+    public Task OpenAsync() => Page.OpenAsync("/catch-up");
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.EndToEnd.Pages;
+
+/// <summary>/regions/{code}: the milestones as a timeline and, for supervisors and administrators, their actions.</summary>
+internal sealed class RegionPage(IPage page, string code) : AppShell(page)
+{
+    public const string TimeFormat = "yyyy-MM-dd HH:mm";
+
+    public Task OpenAsync() => Page.OpenAsync($"/regions/{code}");
+
+    /// <summary>The timeline's entries; MudBlazor's timeline has no list roles, each entry is marked with its kind.</summary>
+    public ILocator Milestones => Page.Locator(".milestone");
+
+    public ILocator Milestone(string kind) => Page.Locator($".milestone[data-kind='{kind}']");
+
+    /// <summary>A milestone's time as the notice wrote it, e.g. "2021-11-30 18:00"; the timeline shows it as its first line.</summary>
+    public ILocator TimeOf(string kind) => Milestone(kind).Locator(".milestone-time");
+
+    public async Task<DateTime> LocalTimeOfAsync(string kind) =>
+        DateTime.ParseExact((await TimeOf(kind).TextContentAsync())!.Trim(), TimeFormat, CultureInfo.InvariantCulture);
+
+    public ILocator Action(string kind, string key) =>
+        Milestone(kind).GetByRole(AriaRole.Button, new() { Name = Ui.Text(key), Exact = true });
+
+    public async Task<MoveMilestoneDialog> StartMoveAsync(string kind)
+    {
+        await Action(kind, "MS_Move").ClickAsync();
+        return new MoveMilestoneDialog(Page);
+    }
+
+    /// <summary>Shows a milestone's history; returns it.</summary>
+    public async Task<ILocator> ShowHistoryAsync(string kind)
+    {
+        await Action(kind, "History_Title").ClickAsync();
+        return Milestone(kind).Locator(".record-history");
+    }
+}
+
+/// <summary>The move dialog: a new time and a reason.</summary>
+internal sealed class MoveMilestoneDialog(IPage page)
+{
+    public ILocator Root { get; } = page.GetByRole(AriaRole.Dialog);
+
+    public ILocator NewTime => Root.GetByLabel(Ui.Text("MS_NewTime"), new() { Exact = true });
+
+    public ILocator Reason => Root.GetByLabel(Ui.Text("Status_Reason"), new() { Exact = true });
+
+    public ILocator Move => Root.GetByRole(AriaRole.Button, new() { Name = Ui.Text("MS_Move"), Exact = true });
+
+    public ILocator Message => Root.GetByRole(AriaRole.Alert);
+}
+
+/// <summary>/admin/plans/new: a new region's plan shifted from a template.</summary>
+internal sealed class NewPlanPage(IPage page) : AppShell(page)
+{
+    public Task OpenAsync() => Page.OpenAsync("/admin/plans/new");
+
+    /// <summary>Creates a plan from the default template (合肥) and waits for its region page.</summary>
+    public async Task CreateAsync(string code, string nameZh, string nameEn, DateTime localStop)
+    {
+        await Page.GetByLabel(Ui.Text("Plan_Code"), new() { Exact = true }).FillAsync(code);
+        await Page.GetByLabel(Ui.Text("Plan_NameZh"), new() { Exact = true }).FillAsync(nameZh);
+        await Page.GetByLabel(Ui.Text("Plan_NameEn"), new() { Exact = true }).FillAsync(nameEn);
+        await Page.GetByLabel(Ui.Text("Plan_NewStop"), new() { Exact = true }).FillAsync(localStop.ToString(RegionPage.TimeFormat, CultureInfo.InvariantCulture));
+        await Button("Plan_Create").ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(Heading(nameZh)).ToBeVisibleAsync();
+        await Page.WaitInteractiveAsync();
+    }
+}
