@@ -80,6 +80,7 @@ public static class DependencyInjection
         var exports = Path.Combine(DataFolder(options, contentRoot), "exports");
         services.AddSingleton(provider => new CatchUp.ExportFileStore(provider.GetRequiredService<TimeProvider>(), exports));
         services.AddSingleton<RegionActivity>();
+        services.AddSingleton<Accounts.AccountChanges>();
         services.AddSingleton<Board.BoardSnapshots>();
         services.AddSingleton<Readiness.ReadinessService>();
         services.AddSingleton<Plans.PlanEditingService>();

@@ -13,7 +13,7 @@ namespace Dashboard.Core.Accounts;
 /// Administrators' user management. Each operation runs in its own service scope (a fresh
 /// UserManager and context), and every change is saved with its audit event in one transaction.
 /// </summary>
-public sealed partial class UserAdminService(IServiceScopeFactory scopes, AuditTrail audit, TimeProvider clock)
+public sealed partial class UserAdminService(IServiceScopeFactory scopes, AuditTrail audit, TimeProvider clock, AccountChanges changes)
 {
     private const string EntityType = "User";
 
@@ -164,6 +164,7 @@ public sealed partial class UserAdminService(IServiceScopeFactory scopes, AuditT
         }
 
         await transaction.CommitAsync(cancellationToken);
+        changes.Publish(user.Id);
         return CommandResult.Ok();
     }
 

@@ -7,6 +7,7 @@ using Dashboard.Core.Persistence;
 using Dashboard.Core.Plans;
 using Dashboard.Core.Readiness;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Core.Board;
 
@@ -16,23 +17,25 @@ namespace Dashboard.Core.Board;
 /// gathers bursts of changes; every open board then gets the new snapshot from memory. Boards never
 /// poll the database, and more boards do not mean more queries.
 /// </summary>
-public sealed class BoardSnapshots : IDisposable
+public sealed partial class BoardSnapshots : IDisposable
 {
     public static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(250);
 
     private readonly IDbContextFactory<DashboardDbContext> _dbFactory;
     private readonly CutoverPlanService _plans;
     private readonly TimeProvider _clock;
+    private readonly ILogger<BoardSnapshots> _logger;
     private readonly ConcurrentDictionary<int, Task<RegionBoardSnapshot?>> _snapshots = new();
     private readonly ConcurrentDictionary<int, byte> _pending = new();
     private readonly ConcurrentDictionary<int, long> _latest = new();
     private readonly IDisposable _subscription;
     private int _computations;
 
-    public BoardSnapshots(IDbContextFactory<DashboardDbContext> dbFactory, CutoverPlanService plans, TimeProvider clock, RegionActivity activity)
+    public BoardSnapshots(
+        IDbContextFactory<DashboardDbContext> dbFactory, CutoverPlanService plans, TimeProvider clock, RegionActivity activity, ILogger<BoardSnapshots> logger)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        (_dbFactory, _plans, _clock) = (dbFactory, plans, clock);
+        (_dbFactory, _plans, _clock, _logger) = (dbFactory, plans, clock, logger);
         _subscription = activity.Subscribe(OnActivity);
         Read = ComputeAsync;
     }
@@ -95,13 +98,47 @@ public sealed class BoardSnapshots : IDisposable
         var generation = _latest.AddOrUpdate(regionId, 1, (_, last) => last + 1);
         var fresh = Read(regionId);
         _snapshots[regionId] = fresh;
+        RegionBoardSnapshot? snapshot;
+        try
+        {
+            snapshot = await fresh;
+        }
+        catch (Exception ex)
+        {
+            // The next board to look reads again (see SnapshotAsync); nothing is shown as current.
+            ReadFailed(_logger, ex, regionId);
+            return;
+        }
+
         // Reads can finish out of order under load: an older read that ends after a newer one
         // must not replace it on the boards, or they would show counts from before the last change.
-        if (await fresh is { } snapshot && _latest.TryGetValue(regionId, out var latest) && latest == generation)
+        if (snapshot is not null && _latest.TryGetValue(regionId, out var latest) && latest == generation)
         {
-            Updated?.Invoke(snapshot);
+            Announce(snapshot);
         }
     }
+
+    /// <summary>Every open board hears of the snapshot, even if one of them (a closing circuit) fails.</summary>
+    private void Announce(RegionBoardSnapshot snapshot)
+    {
+        foreach (var board in Updated?.GetInvocationList().Cast<Action<RegionBoardSnapshot>>() ?? [])
+        {
+            try
+            {
+                board(snapshot);
+            }
+            catch (Exception ex)
+            {
+                BoardFailed(_logger, ex, snapshot.RegionId);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reading the board snapshot of region {RegionId} failed.")]
+    private static partial void ReadFailed(ILogger logger, Exception exception, int regionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A board failed to take region {RegionId}'s new snapshot.")]
+    private static partial void BoardFailed(ILogger logger, Exception exception, int regionId);
 
     private async Task<RegionBoardSnapshot?> ComputeAsync(int regionId)
     {

@@ -26,7 +26,7 @@ public sealed partial class HeldPatientQueries(IDbContextFactory<DashboardDbCont
 
         // Deferred join: order and page over narrow index entries, then read only the page's rows.
         var pageIds = await Sort(query, filter).Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, MaxPageSize)).Select(p => p.Id).ToListAsync(cancellationToken);
-        var rows = await db.HeldPatients.AsNoTracking()
+        var rows = await db.For(scope).HeldPatients.AsNoTracking()
             .Where(p => pageIds.Contains(p.Id))
             .Select(p => new
             {

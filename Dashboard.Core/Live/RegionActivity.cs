@@ -1,10 +1,13 @@
+using Microsoft.Extensions.Logging;
+
 namespace Dashboard.Core.Live;
 
 /// <summary>
 /// Tells whoever listens that something in a region changed (a record, a milestone). Listeners
-/// must be quick: they are called on the saving thread. Subscriptions are disposable.
+/// must be quick: they are called on the saving thread. Subscriptions are disposable. A listener
+/// that fails is logged and never fails the save that published, nor keeps the others from hearing.
 /// </summary>
-public sealed class RegionActivity
+public sealed partial class RegionActivity(ILogger<RegionActivity> logger)
 {
     private readonly Lock _gate = new();
     private readonly List<Action<int>> _listeners = [];
@@ -19,9 +22,19 @@ public sealed class RegionActivity
 
         foreach (var listener in listeners)
         {
-            listener(regionId);
+            try
+            {
+                listener(regionId);
+            }
+            catch (Exception ex)
+            {
+                ListenerFailed(logger, ex, regionId);
+            }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A listener of region {RegionId}'s changes failed.")]
+    private static partial void ListenerFailed(ILogger logger, Exception exception, int regionId);
 
     public IDisposable Subscribe(Action<int> listener)
     {

@@ -65,6 +65,35 @@ public sealed class BoardSnapshotFreshnessTests : SeededCoreTests
     }
 
     [Fact]
+    public async Task A_board_that_fails_to_take_a_snapshot_does_not_keep_the_other_boards_from_it()
+    {
+        var (snapshots, regionId, real) = await RehearsalAsync();
+        snapshots.Read = _ => Task.FromResult<RegionBoardSnapshot?>(real with { FormsOutstanding = 3 });
+        snapshots.Updated += _ => throw new ObjectDisposedException("a closed circuit's board");
+        var shown = new List<RegionBoardSnapshot>();
+        snapshots.Updated += shown.Add;
+
+        Core.Get<RegionActivity>().Publish(regionId);
+        Core.Clock.Advance(BoardSnapshots.Coalesce);
+
+        await WaitUntil(() => shown.Count == 1);
+        Assert.Equal(3, shown[0].FormsOutstanding);
+    }
+
+    [Fact]
+    public void A_listener_that_fails_never_fails_the_save_that_published_nor_the_other_listeners()
+    {
+        var activity = Core.Get<RegionActivity>();
+        var heard = new List<int>();
+        using var failing = activity.Subscribe(_ => throw new InvalidOperationException("a broken listener"));
+        using var listening = activity.Subscribe(heard.Add);
+
+        activity.Publish(42);
+
+        Assert.Equal([42], heard);
+    }
+
+    [Fact]
     public async Task A_board_gets_only_the_regions_its_user_may_see()
     {
         var (snapshots, regionId, _) = await RehearsalAsync();
