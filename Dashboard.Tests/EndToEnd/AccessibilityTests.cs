@@ -14,7 +14,7 @@ namespace Dashboard.Tests.EndToEnd;
 /// cannot read. One case per role and language walks that role's pages in one tab, as a person moving
 /// through the menu would, and reports every page's violations at once.
 /// </summary>
-[Collection(SecondBrowserCollection.Name)]
+[Collection(ThirdBrowserCollection.Name)]
 public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityTests.LoggedRecord record)
     : IClassFixture<AccessibilityTests.LoggedRecord>
 {

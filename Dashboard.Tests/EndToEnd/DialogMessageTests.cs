@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Dashboard.Tests.EndToEnd;
 
 /// <summary>A dialog that refuses twice in a row says why both times, in the UI's language.</summary>
-[Collection(ThirdBrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class DialogMessageTests(BrowserFixture browser)
 {
     [Fact]

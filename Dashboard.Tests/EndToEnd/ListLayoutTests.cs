@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Dashboard.Tests.EndToEnd;
 
 /// <summary>On a 1400 px office monitor, list dates read on one line ("2026-11-20 09:30"), never broken in two.</summary>
-[Collection(ThirdBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class ListLayoutTests(BrowserFixture browser)
 {
     /// <summary>How many lines a cell's content takes: its text height over its line height, rounded.</summary>

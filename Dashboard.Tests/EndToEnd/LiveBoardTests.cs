@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Dashboard.Tests.EndToEnd;
 
-[Collection(BrowserCollection.Name)]
+[Collection(ThirdBrowserCollection.Name)]
 public sealed class LiveBoardTests(BrowserFixture browser)
 {
     [Fact]

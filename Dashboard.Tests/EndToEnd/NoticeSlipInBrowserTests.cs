@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Dashboard.Tests.EndToEnd;
 
-[Collection(ThirdBrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class NoticeSlipInBrowserTests(BrowserFixture browser)
 {
     private static readonly string PatientPath = $"/regions/{RehearsalRegion.Code}/patients";
