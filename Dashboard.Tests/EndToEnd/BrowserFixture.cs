@@ -108,7 +108,7 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 }
 
 /// <summary>
-/// A second app and browser (the entry flows' many tabs, the print flows, dialogs), so they run
+/// A second app and browser (the entry flows' many tabs, the workflow, dialogs), so they run
 /// beside the other browser tests instead of after them: browser tests mostly wait on round trips,
 /// and the suite must stay within its time budget on two cores. The classes are spread over the
 /// three collections so each takes about the same time (measured per class from a trx log).
@@ -119,7 +119,7 @@ public sealed class SecondBrowserCollection : ICollectionFixture<BrowserFixture>
     public const string Name = "Second browser";
 }
 
-/// <summary>A third app and browser, for every page's audit, the workflow and the live board; see <see cref="SecondBrowserCollection"/>.</summary>
+/// <summary>A third app and browser, for every page's audit and the live board; see <see cref="SecondBrowserCollection"/>.</summary>
 [CollectionDefinition(Name)]
 public sealed class ThirdBrowserCollection : ICollectionFixture<BrowserFixture>
 {

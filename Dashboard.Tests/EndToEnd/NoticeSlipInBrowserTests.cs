@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Dashboard.Tests.EndToEnd;
 
-[Collection(SecondBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class NoticeSlipInBrowserTests(BrowserFixture browser)
 {
     private static readonly string PatientPath = $"/regions/{RehearsalRegion.Code}/patients";

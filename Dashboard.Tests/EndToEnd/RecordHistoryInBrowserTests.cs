@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Dashboard.Tests.EndToEnd;
 
 /// <summary>A record's history in the running app reads in the clerk's words.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class RecordHistoryInBrowserTests(BrowserFixture browser)
 {
     [Fact]

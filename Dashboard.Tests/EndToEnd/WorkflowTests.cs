@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Dashboard.Tests.EndToEnd;
 
 /// <summary>The dialogs and account flows people use every day, driven through the browser.</summary>
-[Collection(ThirdBrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class WorkflowTests(BrowserFixture browser)
 {
     [Fact]
