@@ -1,9 +1,7 @@
 using Dashboard.Core.Access;
 using Dashboard.Core.Audit;
-using Dashboard.Core.Live;
 using Dashboard.Core.Persistence;
 using Dashboard.Core.Plans;
-using Dashboard.Core.Privacy;
 using Dashboard.Core.Records;
 using Dashboard.Core.Time;
 using Microsoft.EntityFrameworkCore;
