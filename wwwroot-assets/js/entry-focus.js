@@ -8,3 +8,21 @@ export function focusIfIdle(container) {
     container.querySelector('input, textarea')?.focus();
   }
 }
+
+// After a navigation, puts focus on the page's heading so a screen reader starts there, unless the
+// person is already typing in a field. Blazor Server runs the after-render step only when the browser
+// has acknowledged the render, so on a busy server the call can land after the form appeared and the
+// clerk started typing; taking the cursor out of the field then loses the rest of what is typed.
+export function focusHeadingUnlessTyping(selector) {
+  const active = document.activeElement;
+  if (active && active.matches('input, textarea, select, [contenteditable="true"]')) {
+    return;
+  }
+  const heading = document.querySelector(selector);
+  if (heading) {
+    if (!heading.hasAttribute('tabindex')) {
+      heading.tabIndex = -1;
+    }
+    heading.focus({ preventScroll: true });
+  }
+}
