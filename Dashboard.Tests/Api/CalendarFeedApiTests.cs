@@ -108,15 +108,4 @@ public sealed class CalendarFeedApiTests : IClassFixture<CalendarFeedApiTests.Ap
         Assert.All(hefeiEvents, e => Assert.EndsWith("-hefei@cutover-dashboard", e["UID"], StringComparison.Ordinal));
         Assert.Equal(hefeiEvents.Count, hefeiEvents.Select(e => e["UID"]).Distinct().Count());
     }
-
-    [Fact]
-    public async Task An_unknown_region_has_no_calendar()
-    {
-        using var client = _app.Factory.CreateClient();
-
-        using var response = await client.GetAsync("/api/regions/atlantis/calendar.ics");
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-    }
 }

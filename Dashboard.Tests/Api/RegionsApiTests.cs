@@ -77,12 +77,14 @@ public sealed class RegionsApiTests : IClassFixture<RegionsApiTests.App>
         Assert.Equal(fromNotice, catchUp.GetProperty("fromNotice").GetBoolean());
     }
 
-    [Fact]
-    public async Task Unknown_region_is_a_404_problem()
+    [Theory]
+    [InlineData("/api/regions/atlantis/plan")]
+    [InlineData("/api/regions/atlantis/calendar.ics")]
+    public async Task Unknown_region_is_a_404_problem(string url)
     {
         using var client = _app.Factory.CreateClient();
 
-        using var response = await client.GetAsync("/api/regions/atlantis/plan");
+        using var response = await client.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

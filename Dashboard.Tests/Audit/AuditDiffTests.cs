@@ -1,6 +1,7 @@
 using Dashboard.Components.Shared;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Records;
+using Dashboard.Core.Time;
 using Dashboard.Tests.Infrastructure;
 
 namespace Dashboard.Tests.Audit;
@@ -8,7 +9,7 @@ namespace Dashboard.Tests.Audit;
 /// <summary>A record's history reads as the clerk's own words: labels, values and local times, never field names or UTC.</summary>
 public sealed class AuditDiffTests
 {
-    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+    private static readonly TimeZoneInfo Shanghai = RegionTimeZone.Default;
 
     private static List<string> Changes(string entityType, string before, string after, string culture)
     {

@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using Dashboard.Core.CatchUp;
+using Dashboard.Core.Time;
 using Dashboard.Tests.Infrastructure;
 
 namespace Dashboard.Tests.CatchUp;
@@ -11,7 +12,7 @@ namespace Dashboard.Tests.CatchUp;
 /// </summary>
 public sealed class SheetContinuationTests
 {
-    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+    private static readonly TimeZoneInfo Shanghai = RegionTimeZone.Default;
     private static readonly ExportText Chinese = ExportTexts.Chinese();
 
     private static List<CatchUpSummaryRow> Rows(int count) =>

@@ -1,4 +1,5 @@
 using Dashboard.Core.Records;
+using Dashboard.Core.Time;
 using System.Globalization;
 using Bunit;
 using Dashboard.Components.Pages.CatchUp;
@@ -107,7 +108,7 @@ public sealed class ChineseListTextTests : ComponentTestContext
         var history = Render<RecordHistory>(p => p
             .Add(x => x.EntityType, nameof(HeldPatient))
             .Add(x => x.EntityId, id.ToString(CultureInfo.InvariantCulture))
-            .Add(x => x.TimeZone, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")));
+            .Add(x => x.TimeZone, RegionTimeZone.Default));
 
         await history.WaitForAssertionAsync(() => Assert.Equal(3, history.FindAll(".mud-timelineitem, .mud-timeline-item").Count), TimeSpan.FromSeconds(10));
         var changes = history.FindAll(".history-change").Select(e => e.TextContent.Trim()).ToList();

@@ -1,3 +1,4 @@
+using Dashboard.Core.Time;
 using System.Globalization;
 using Dashboard.Components.Shared;
 using Dashboard.Core.Plans;
@@ -8,7 +9,7 @@ namespace Dashboard.Tests.Components;
 public sealed class PhaseChartModelTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 4, 0, 0, TimeSpan.Zero);
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+    private static readonly TimeZoneInfo Zone = RegionTimeZone.Default;
 
     private static IReadOnlyList<RegionPlan> Plans() =>
         [Rehearsal(Now.AddHours(-1)), Get("hefei"), Get("panzhihua"), Get("zhejiang")];

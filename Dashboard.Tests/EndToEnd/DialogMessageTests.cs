@@ -13,9 +13,7 @@ public sealed class DialogMessageTests(BrowserFixture browser)
     public async Task A_second_refusal_in_a_row_shows_its_reason_again()
     {
         var page = await browser.NewPageAsync(DemoAccounts.Desk);
-        await page.LogHeldPatientAsync("两次拒绝", TestIds.Resident(area: "340102", start: 890));
-        await page.WaitInteractiveAsync();
-        var record = new RecordPage(page);
+        var record = await RecordPage.OfNewHeldPatientAsync(page, "两次拒绝", TestIds.Resident(area: "340102", start: 890));
         var dialog = await record.StartAsync("HPAction_Voided");
 
         await dialog.Confirm.ClickAsync();

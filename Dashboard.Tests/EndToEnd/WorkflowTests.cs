@@ -14,9 +14,7 @@ public sealed class WorkflowTests(BrowserFixture browser)
     public async Task Desk_moves_a_held_patient_on_to_re_registered_with_the_new_platform_number()
     {
         var page = await browser.NewPageAsync(DemoAccounts.Desk);
-        await page.LogHeldPatientAsync("状态测试", TestIds.Resident(area: "340102", start: 600));
-        await page.WaitInteractiveAsync();
-        var record = new RecordPage(page);
+        var record = await RecordPage.OfNewHeldPatientAsync(page, "状态测试", TestIds.Resident(area: "340102", start: 600));
 
         var dialog = await record.StartAsync("HPAction_ReRegistered");
         await dialog.Confirm.ClickAsync();

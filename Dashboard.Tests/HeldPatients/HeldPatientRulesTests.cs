@@ -1,5 +1,6 @@
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.Records;
+using Dashboard.Core.Time;
 using Dashboard.Core.Validation;
 using Dashboard.Tests.Infrastructure;
 
@@ -8,7 +9,7 @@ namespace Dashboard.Tests.HeldPatients;
 /// <summary>The validation matrix of a held-patient entry, against Hefei's outage (2021-11-30 18:00 to 2021-12-12 08:00).</summary>
 public sealed class HeldPatientRulesTests
 {
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+    private static readonly TimeZoneInfo Zone = RegionTimeZone.Default;
     private static readonly HeldPatientRuleContext Hefei = new(
         SeededPlans.Shanghai(2021, 11, 30, 18, 0), SeededPlans.Shanghai(2021, 12, 12, 8, 0), Zone, SeededPlans.Shanghai(2021, 12, 20, 9, 0));
 

@@ -1,4 +1,5 @@
 using Dashboard.Core.Records;
+using Dashboard.Core.Time;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Bunit;
@@ -25,7 +26,7 @@ namespace Dashboard.Tests.HeldPatients;
 /// </summary>
 public sealed class NoticeSlipTests : ComponentTestContext
 {
-    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+    private static readonly TimeZoneInfo Shanghai = RegionTimeZone.Default;
     private readonly BunitAuthorizationContext _auth;
     private AccessScope? _desk;
 

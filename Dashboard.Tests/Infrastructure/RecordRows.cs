@@ -1,6 +1,7 @@
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.PaperForms;
 using Dashboard.Core.Plans;
+using Dashboard.Core.Time;
 
 namespace Dashboard.Tests.Infrastructure;
 
@@ -11,7 +12,7 @@ namespace Dashboard.Tests.Infrastructure;
 /// </summary>
 internal static class RecordRows
 {
-    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+    private static readonly TimeZoneInfo Shanghai = RegionTimeZone.Default;
 
     /// <summary>The stored deadline of a last day: the end of that day in Asia/Shanghai, in UTC.</summary>
     public static DateTime EndOf(int year, int month, int day) =>

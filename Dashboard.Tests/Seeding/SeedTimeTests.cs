@@ -1,12 +1,13 @@
 using Dashboard.Core.Plans;
 using Dashboard.Core.Seeding;
+using Dashboard.Core.Time;
 using static Dashboard.Tests.Infrastructure.SeededPlans;
 
 namespace Dashboard.Tests.Seeding;
 
 public sealed class SeedTimeTests
 {
-    private static readonly TimeZoneInfo ShanghaiZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+    private static readonly TimeZoneInfo ShanghaiZone = RegionTimeZone.Default;
 
     [Fact]
     public void Time_24_00_is_midnight_of_the_next_day_and_remembered_as_written()

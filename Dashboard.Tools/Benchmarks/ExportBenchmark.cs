@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ClosedXML.Excel;
+using Dashboard.Core.Time;
 using Dashboard.Core.CatchUp;
 using Dashboard.Core.Facilities;
 using Dashboard.Core.HeldPatients;
@@ -47,7 +48,7 @@ public static class ExportBenchmark
         ArgumentNullException.ThrowIfNull(output);
         var path = Path.Combine(folder, $"export-benchmark-{Guid.NewGuid():N}.xlsx");
         var text = new ExportText(key => key);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var zone = RegionTimeZone.Default;
         var clock = TimeProvider.System;
         var start = clock.GetTimestamp();
         try

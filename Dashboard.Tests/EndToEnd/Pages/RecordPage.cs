@@ -5,6 +5,14 @@ namespace Dashboard.Tests.EndToEnd.Pages;
 /// <summary>A held patient's or a paper form's record page: status, next steps, details, history.</summary>
 internal sealed class RecordPage(IPage page) : AppShell(page)
 {
+    /// <summary>Logs a held patient through the desk's form and returns its record page, live.</summary>
+    public static async Task<RecordPage> OfNewHeldPatientAsync(IPage page, string name, string idNumber)
+    {
+        await page.LogHeldPatientAsync(name, idNumber);
+        await page.WaitInteractiveAsync();
+        return new RecordPage(page);
+    }
+
     /// <summary>A next-step button, e.g. "HPAction_ReRegistered" (已在新平台补登记).</summary>
     public ILocator Action(string key) => Button(key);
 
