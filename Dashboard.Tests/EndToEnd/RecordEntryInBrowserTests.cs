@@ -100,6 +100,28 @@ public sealed class RecordEntryInBrowserTests(BrowserFixture browser)
         await Expect(heldForm.Heading("立即登记的患者")).ToBeVisibleAsync();
     }
 
+    /// <summary>
+    /// The page's heading takes focus after a navigation (so a screen reader starts there). On a busy server
+    /// that call can reach the browser after the form has shown and the clerk has started typing; it took the
+    /// cursor out of the field, and the rest of what was typed went nowhere ("Q" saved for "Q-0042").
+    /// The connection holds the focus call back until the first key is typed, as a slow server would.
+    /// </summary>
+    [Fact]
+    public async Task A_heading_focus_that_arrives_late_leaves_the_cursor_in_the_field_being_typed_in()
+    {
+        var page = await browser.NewPageAsync(DemoAccounts.Desk);
+        var link = await SlowFocusLink.RouteAsync(page);
+        var form = new PaperFormForm(page);
+        await form.OpenWithoutWaitingAsync();
+
+        await form.SerialNumber.PressSequentiallyAsync("Q");
+        await link.ReleaseFocusCallsAsync();
+        await page.Keyboard.TypeAsync("-0042");
+
+        await Expect(form.SerialNumber).ToHaveValueAsync("Q-0042");
+        await Expect(form.SerialNumber).ToBeFocusedAsync();
+    }
+
     [Fact]
     public async Task Two_pcs_on_one_account_keep_two_drafts_through_a_reload()
     {
