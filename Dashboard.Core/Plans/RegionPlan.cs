@@ -28,6 +28,13 @@ public sealed record RegionPlan(
     public MilestoneView? NextMilestoneAt(DateTimeOffset now) =>
         Milestones.FirstOrDefault(m => m.DueUtc > now);
 
+    /// <summary>
+    /// The next instant after <paramref name="now"/> at which what the plan shows changes with the clock
+    /// (a milestone falls due, a phase begins or ends); null when nothing is left ahead.
+    /// </summary>
+    public DateTimeOffset? NextChangeAfter(DateTimeOffset now) =>
+        Milestones.Select(m => (DateTimeOffset?)m.DueUtc).Append(CatchUp.EndsUtc).Where(t => t > now).Min();
+
     public DateTimeOffset ToLocal(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, TimeZone);
 
     /// <summary>

@@ -11,6 +11,7 @@ using Dashboard.Tests.Components;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace Dashboard.Tests.Board;
 
@@ -68,6 +69,32 @@ public sealed class BoardPageTests : ComponentTestContext
         await first.WaitForAssertionAsync(() => Assert.Equal("1", first.Find("[data-region=rehearsal] .held-outstanding").TextContent));
         await second.WaitForAssertionAsync(() => Assert.Equal("1", second.Find("[data-region=rehearsal] .held-outstanding").TextContent));
         Assert.Equal(readsBefore + 1, snapshots.Computations);
+    }
+
+    /// <summary>
+    /// A new patient in one region renders that region's card again and leaves the others as they were
+    /// (each watched through its region name, a text of its own).
+    /// </summary>
+    [Fact]
+    public async Task A_change_in_one_region_renders_only_that_regions_card()
+    {
+        using var _ = new UiCulture("zh-CN");
+        await SignInAsync("supervisor");
+        var board = Render<BoardPage>();
+        await board.WaitForAssertionAsync(() => Assert.Equal("0", board.Find("[data-region=rehearsal] .held-outstanding").TextContent));
+        var names = board.FindComponents<RegionBoardCard>().ToDictionary(c => c.Instance.Snapshot.Plan.Code, c => c.FindComponent<MudLink>());
+        var rendersBefore = names.ToDictionary(n => n.Key, n => n.Value.RenderCount);
+
+        var desk = await DeskAsync();
+        await Services.GetRequiredService<HeldPatientService>().CreateAsync(desk, new HeldPatientInput
+        {
+            Category = HeldPatientCategory.InpatientSpanningOutage, PatientName = "只刷新本地区", IdNumber = TestIds.Resident(start: 970), AdmittedAt = "2026-11-21 09:00",
+        });
+        Clock.Advance(BoardSnapshots.Coalesce);
+
+        await board.WaitForAssertionAsync(() => Assert.Equal("1", board.Find("[data-region=rehearsal] .held-outstanding").TextContent));
+        Assert.True(names["rehearsal"].RenderCount > rendersBefore["rehearsal"]);
+        Assert.All(names.Where(n => n.Key != "rehearsal"), n => Assert.Equal(rendersBefore[n.Key], n.Value.RenderCount));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Bunit;
 using Dashboard.Components.Pages.Overview;
+using MudBlazor;
 using Dashboard.Tests.Infrastructure;
 using Dashboard.Time;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,49 @@ public sealed class OverviewPageTests() : ComponentTestContext(FirstStart)
         await page.WaitForAssertionAsync(() => Assert.NotEqual(before, page.Find("[data-region=rehearsal] .countdown").TextContent));
     }
 
+    /// <summary>
+    /// A second's tick changes only the countdowns: the page and its cards are not rendered again, which
+    /// cost every open tab megabytes and real server CPU when the whole page re-rendered each second.
+    /// (A rendered fragment counts its children's renders too, so each is watched through a text of its own.)
+    /// </summary>
+    [Fact]
+    public async Task A_second_tick_renders_only_the_countdowns()
+    {
+        using var _ = new UiCulture("zh-CN");
+        Clock.SetUtcNow(FirstStart.AddSeconds(5));
+        var page = Render<OverviewPage>();
+        await page.WaitForAssertionAsync(() => page.Find("[data-region=rehearsal] .countdown"));
+        var pageHeading = page.FindComponents<MudText>()[0];
+        var card = page.FindComponents<RegionCard>().First(c => c.Instance.Plan.Code == "rehearsal");
+        var cardText = card.FindComponents<MudText>()[0];
+        var (headingRenders, cardRenders) = (pageHeading.RenderCount, cardText.RenderCount);
+        var countdown = page.Find("[data-region=rehearsal] .countdown").TextContent;
+
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        await page.WaitForAssertionAsync(() => Assert.NotEqual(countdown, page.Find("[data-region=rehearsal] .countdown").TextContent));
+        countdown = page.Find("[data-region=rehearsal] .countdown").TextContent;
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        await page.WaitForAssertionAsync(() => Assert.NotEqual(countdown, page.Find("[data-region=rehearsal] .countdown").TextContent));
+
+        Assert.Equal(headingRenders, pageHeading.RenderCount);
+        Assert.Equal(cardRenders, cardText.RenderCount);
+    }
+
+    [Fact]
+    public async Task The_page_itself_moves_on_once_a_minute()
+    {
+        using var _ = new UiCulture("zh-CN");
+        Clock.SetUtcNow(FirstStart.AddSeconds(5));
+        var page = Render<OverviewPage>();
+        await page.WaitForAssertionAsync(() => page.Find("[data-region=rehearsal] .countdown"));
+        var pageHeading = page.FindComponents<MudText>()[0];
+        var headingRenders = pageHeading.RenderCount;
+
+        Clock.Advance(TimeSpan.FromSeconds(55));
+
+        await page.WaitForAssertionAsync(() => Assert.Equal(headingRenders + 1, pageHeading.RenderCount));
+    }
+
     [Fact]
     public async Task Phase_changes_when_the_clock_crosses_the_system_stop()
     {
@@ -58,7 +102,7 @@ public sealed class OverviewPageTests() : ComponentTestContext(FirstStart)
         var ticker = Services.GetRequiredService<CircuitTicker>();
         await page.WaitForAssertionAsync(() => Assert.True(ticker.IsRunning));
 
-        page.Instance.Dispose();
+        await DisposeComponentsAsync();
 
         Assert.False(ticker.IsRunning);
     }
