@@ -31,6 +31,7 @@ public static class ToolCommands
             GenerateDemoData(context),
             BenchmarkHeldPatients(context),
             BenchmarkExport(context),
+            CircuitBenchmark.Create(context),
             ExportWorker(),
         };
     }
