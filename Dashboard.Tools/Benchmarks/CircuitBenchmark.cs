@@ -60,7 +60,8 @@ public static class CircuitBenchmark
 
             var empty = ManagedBytesAfterCollection();
             await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture,
-                "server before any page: {0:N1} MB managed, {1:N0} MB working set; {2} cores", empty / 1e6, Environment.WorkingSet / 1e6, Environment.ProcessorCount));
+                "server before any page: {0:N1} MB managed, {1:N0} MB working set, CPU {2:N1}% of one core; {3} cores",
+                empty / 1e6, Environment.WorkingSet / 1e6, await CpuPercentAsync(window, cancellationToken), Environment.ProcessorCount));
 
             await OpenAsync(browserContext, "/board", boards);
             var withBoards = await MeasureAsync("boards", boards, empty, rounds, window, output, cancellationToken);
@@ -132,17 +133,11 @@ public static class CircuitBenchmark
         var perCircuit = new List<double>();
         var cpu = new List<double>();
         long managed = 0;
-        using var process = Process.GetCurrentProcess();
         for (var round = 1; round <= rounds; round++)
         {
             managed = ManagedBytesAfterCollection();
             perCircuit.Add((managed - before) / 1024.0 / count);
-            process.Refresh();
-            var cpuBefore = process.TotalProcessorTime;
-            var clock = Stopwatch.StartNew();
-            await Task.Delay(window, cancellationToken);
-            process.Refresh();
-            cpu.Add((process.TotalProcessorTime - cpuBefore).TotalSeconds / clock.Elapsed.TotalSeconds * 100);
+            cpu.Add(await CpuPercentAsync(window, cancellationToken));
             await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture,
                 "  {0} open {1,3}, round {2}: {3,8:N0} KB managed per circuit, server CPU {4,5:N1}% of one core", what, count, round, perCircuit[^1], cpu[^1]));
         }
@@ -151,6 +146,17 @@ public static class CircuitBenchmark
             "{0} ({1} open): memory per circuit min {2:N0} KB, median {3:N0} KB; server CPU min {4:N1}%, median {5:N1}% of one core ({6:N1}% of the machine)",
             what, count, perCircuit.Min(), Median(perCircuit), cpu.Min(), Median(cpu), Median(cpu) / Environment.ProcessorCount));
         return managed;
+    }
+
+    /// <summary>This process's CPU over the window, in percent of one core.</summary>
+    private static async Task<double> CpuPercentAsync(TimeSpan window, CancellationToken cancellationToken)
+    {
+        using var process = Process.GetCurrentProcess();
+        var before = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(window, cancellationToken);
+        process.Refresh();
+        return (process.TotalProcessorTime - before).TotalSeconds / clock.Elapsed.TotalSeconds * 100;
     }
 
     private static long ManagedBytesAfterCollection()

@@ -33,7 +33,7 @@ public abstract class TickingComponentBase : ComponentBase, IDisposable
         _nextChange = NextChangeAfter(Now);
         if (firstRender)
         {
-            _subscription = Ticker.Subscribe(() => InvokeAsync(() =>
+            _subscription = Ticker.Subscribe(InvokeAsync, () =>
             {
                 var now = Ticker.Now;
                 if (IsDue(now))
@@ -41,7 +41,7 @@ public abstract class TickingComponentBase : ComponentBase, IDisposable
                     Now = now;
                     StateHasChanged();
                 }
-            }));
+            });
         }
     }
 
