@@ -25,7 +25,7 @@ namespace Dashboard.Tools.Benchmarks;
 /// </summary>
 public static class CircuitBenchmark
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
+    internal const string ChromiumPath = "/usr/bin/chromium";
 
     public static Command Create(ToolContext context)
     {

@@ -32,6 +32,7 @@ public static class ToolCommands
             BenchmarkHeldPatients(context),
             BenchmarkExport(context),
             CircuitBenchmark.Create(context),
+            FirstLoadBenchmark.Create(),
             ExportWorker(),
         };
     }
