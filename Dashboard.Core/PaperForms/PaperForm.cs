@@ -13,19 +13,6 @@ namespace Dashboard.Core.PaperForms;
 /// </summary>
 public class PaperForm : PatientRecord<PaperFormStatus>
 {
-    /// <summary>Received → BackEntered (with the filing number), or Rejected / Voided with a reason; a back-entered form can still be rejected or voided.</summary>
-    public static StatusMachine<PaperFormStatus> Statuses { get; } = new(
-        new Dictionary<PaperFormStatus, PaperFormStatus[]>
-        {
-            [PaperFormStatus.Received] = [PaperFormStatus.BackEntered, PaperFormStatus.Rejected, PaperFormStatus.Voided],
-            [PaperFormStatus.BackEntered] = [PaperFormStatus.Rejected, PaperFormStatus.Voided],
-        },
-        open: new HashSet<PaperFormStatus> { PaperFormStatus.Received },
-        needNumber: new HashSet<PaperFormStatus> { PaperFormStatus.BackEntered },
-        numberRequired: "Form_FilingNumberRequired",
-        needReason: new HashSet<PaperFormStatus> { PaperFormStatus.Rejected, PaperFormStatus.Voided });
-
-
     public PaperFormKind Kind { get; set; }
 
     public PaperFormSubkind Subkind { get; set; }
@@ -52,7 +39,6 @@ public class PaperForm : PatientRecord<PaperFormStatus>
 
     public HeldPatient? HeldPatient { get; set; }
 
-
     public string? FilingNumber { get; set; }
 
     /// <summary>Why it was rejected or voided.</summary>
@@ -64,6 +50,18 @@ public class PaperForm : PatientRecord<PaperFormStatus>
         FacilityId, Kind, Subkind, SerialNumber, PatientName, IdDocumentType, IdNumber = PersonalDataMask.IdNumber(IdNumber),
         FromPlace, Destination, IssuedUtc, Reason, SignedAndStamped, IssuedBy, HeldPatientId, Status, FilingNumber, StatusReason,
     };
+
+    /// <summary>Received → BackEntered (with the filing number), or Rejected / Voided with a reason; a back-entered form can still be rejected or voided.</summary>
+    public static StatusMachine<PaperFormStatus> Statuses { get; } = new(
+        new Dictionary<PaperFormStatus, PaperFormStatus[]>
+        {
+            [PaperFormStatus.Received] = [PaperFormStatus.BackEntered, PaperFormStatus.Rejected, PaperFormStatus.Voided],
+            [PaperFormStatus.BackEntered] = [PaperFormStatus.Rejected, PaperFormStatus.Voided],
+        },
+        open: new HashSet<PaperFormStatus> { PaperFormStatus.Received },
+        needNumber: new HashSet<PaperFormStatus> { PaperFormStatus.BackEntered },
+        numberRequired: "Form_FilingNumberRequired",
+        needReason: new HashSet<PaperFormStatus> { PaperFormStatus.Rejected, PaperFormStatus.Voided });
 
     protected override StatusMachine<PaperFormStatus> Machine() => Statuses;
 
