@@ -1,7 +1,6 @@
 using Dashboard.Core.Access;
 using Dashboard.Core.Audit;
 using Dashboard.Core.HeldPatients;
-using Dashboard.Core.Paging;
 using Dashboard.Core.PaperForms;
 using Dashboard.Core.Persistence;
 using Dashboard.Core.Plans;
@@ -58,32 +57,24 @@ public sealed class CatchUpQueries(IDbContextFactory<DashboardDbContext> dbFacto
             .ToList();
     }
 
-    public async Task<PagedResult<HeldPatientRow>> PreviewHeldAsync(AccessScope scope, CatchUpFilter filter, int skip, int take, CancellationToken cancellationToken = default)
+    /// <summary>One preview page of the outstanding held patients, oldest first; <see cref="CountAsync"/> gives the total.</summary>
+    public async Task<IReadOnlyList<HeldPatientRow>> PreviewHeldAsync(AccessScope scope, CatchUpFilter filter, int skip, int take, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var zone = await ZoneOfAsync(filter, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = Held(db, scope, filter, now, zone);
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderBy(p => p.EnteredUtc).ThenBy(p => p.Id).Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, 200))
-            .Select(p => new { p.Id, FacilityName = p.Facility!.Name, p.Category, p.PatientName, p.IdNumber, p.Status, p.EnteredUtc, Start = p.AdmittedUtc ?? p.VisitUtc, p.DeadlineUtc, p.AmountAdvanced })
-            .ToListAsync(cancellationToken);
-        return new PagedResult<HeldPatientRow>(rows.Select(r => new HeldPatientRow(r.Id, r.FacilityName, r.Category, r.PatientName, Privacy.PersonalDataMask.IdNumber(r.IdNumber),
-            r.Status, r.EnteredUtc, r.Start, r.DeadlineUtc, r.DeadlineUtc < now, r.AmountAdvanced)).ToList(), total);
+        var query = Held(db, scope, filter, now, zone).OrderBy(p => p.EnteredUtc).ThenBy(p => p.Id);
+        return await RecordPages.ReadAsync(query, db.For(scope).HeldPatients.AsNoTracking(), skip, take, HeldPatientQueries.Row(now), r => r.Id, cancellationToken);
     }
 
-    public async Task<PagedResult<PaperFormRow>> PreviewFormsAsync(AccessScope scope, CatchUpFilter filter, int skip, int take, CancellationToken cancellationToken = default)
+    /// <summary>One preview page of the outstanding paper forms, oldest first; <see cref="CountAsync"/> gives the total.</summary>
+    public async Task<IReadOnlyList<PaperFormRow>> PreviewFormsAsync(AccessScope scope, CatchUpFilter filter, int skip, int take, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var zone = await ZoneOfAsync(filter, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = Forms(db, scope, filter, now, zone);
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderBy(f => f.EnteredUtc).ThenBy(f => f.Id).Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, 200))
-            .Select(f => new { f.Id, FacilityName = f.Facility!.Name, f.Kind, f.Subkind, f.SerialNumber, f.PatientName, f.IdNumber, f.Destination, f.IssuedUtc, f.Status, f.DeadlineUtc })
-            .ToListAsync(cancellationToken);
-        return new PagedResult<PaperFormRow>(rows.Select(f => new PaperFormRow(f.Id, f.FacilityName, f.Kind, f.Subkind, f.SerialNumber, f.PatientName,
-            Privacy.PersonalDataMask.IdNumber(f.IdNumber), f.Destination, f.IssuedUtc, f.Status, f.DeadlineUtc, f.DeadlineUtc < now)).ToList(), total);
+        var query = Forms(db, scope, filter, now, zone).OrderBy(f => f.EnteredUtc).ThenBy(f => f.Id);
+        return await RecordPages.ReadAsync(query, db.For(scope).PaperForms.AsNoTracking(), skip, take, PaperFormQueries.Row(now), f => f.Id, cancellationToken);
     }
 
     /// <summary>The outstanding held patients, oldest first, for a preview page or a streamed export.</summary>
