@@ -39,20 +39,24 @@ internal abstract class PatientRecordConfiguration<T> : IEntityTypeConfiguration
         string[] filters = [Status, KindColumn, nameof(PatientRecord.DeadlineUtc)];
         foreach (var scope in new[] { nameof(PatientRecord.FacilityId), nameof(PatientRecord.RegionId) })
         {
+            // A facility's index also carries the region, and a region's the facility: a supervisor who
+            // picks one facility of the catch-up list (RegionId IN (...) AND FacilityId = ?) and the board's
+            // and the export summary's per-facility backlog read index entries only.
+            string[] otherScope = scope == nameof(PatientRecord.FacilityId) ? [nameof(PatientRecord.RegionId)] : [nameof(PatientRecord.FacilityId)];
+
             // Newest first, every list's default (the catch-up lists' oldest first), walks this in order,
             // with or without a category, kind or overdue filter; sorts by category or kind, status or
             // deadline sort its entries.
-            builder.HasIndex([scope, nameof(PatientRecord.EnteredUtc), nameof(PatientRecord.Id), .. filters])
+            builder.HasIndex([scope, nameof(PatientRecord.EnteredUtc), nameof(PatientRecord.Id), .. filters,
+                    .. scope == nameof(PatientRecord.FacilityId) ? otherScope : []])
                 .HasDatabaseName($"IX_{table}_{scope}_Newest");
 
             // A status filter walks newest first here, and so do overdue (the open statuses), the
             // catch-up lists (open only) and the board's counts. It carries every other list column
             // (name key, start, issue time, form number, what a paper-form search matches), so the other
-            // sorts and searches read its entries instead of the table. A region's carries the facility
-            // for the per-facility backlog of the board and the export's summary.
+            // sorts and searches read its entries instead of the table.
             builder.HasIndex([scope, Status, nameof(PatientRecord.EnteredUtc), nameof(PatientRecord.Id), KindColumn, nameof(PatientRecord.DeadlineUtc),
-                    nameof(PatientRecord.PatientNameSortKey), .. OtherListColumns,
-                    .. scope == nameof(PatientRecord.RegionId) ? new[] { nameof(PatientRecord.FacilityId) } : []])
+                    nameof(PatientRecord.PatientNameSortKey), .. OtherListColumns, .. otherScope])
                 .HasDatabaseName($"IX_{table}_{scope}_Status");
 
             // Sorting by name walks the pinyin key in order, with or without a filter.

@@ -372,9 +372,6 @@ namespace Dashboard.Core.Persistence.Migrations
 
                     b.HasIndex("RegionId", "PatientName");
 
-                    b.HasIndex("FacilityId", "EnteredUtc", "Id", "Status", "Category", "DeadlineUtc")
-                        .HasDatabaseName("IX_HeldPatients_FacilityId_Newest");
-
                     b.HasIndex("FacilityId", "PatientNameSortKey", "Id", "Status", "Category", "DeadlineUtc")
                         .HasDatabaseName("IX_HeldPatients_FacilityId_Name");
 
@@ -384,7 +381,10 @@ namespace Dashboard.Core.Persistence.Migrations
                     b.HasIndex("RegionId", "PatientNameSortKey", "Id", "Status", "Category", "DeadlineUtc")
                         .HasDatabaseName("IX_HeldPatients_RegionId_Name");
 
-                    b.HasIndex("FacilityId", "Status", "EnteredUtc", "Id", "Category", "DeadlineUtc", "PatientNameSortKey", "AdmittedUtc", "VisitUtc")
+                    b.HasIndex("FacilityId", "EnteredUtc", "Id", "Status", "Category", "DeadlineUtc", "RegionId")
+                        .HasDatabaseName("IX_HeldPatients_FacilityId_Newest");
+
+                    b.HasIndex("FacilityId", "Status", "EnteredUtc", "Id", "Category", "DeadlineUtc", "PatientNameSortKey", "AdmittedUtc", "VisitUtc", "RegionId")
                         .HasDatabaseName("IX_HeldPatients_FacilityId_Status");
 
                     b.HasIndex("RegionId", "Status", "EnteredUtc", "Id", "Category", "DeadlineUtc", "PatientNameSortKey", "AdmittedUtc", "VisitUtc", "FacilityId")
@@ -583,9 +583,6 @@ namespace Dashboard.Core.Persistence.Migrations
                     b.HasIndex("FacilityId", "SerialNumber")
                         .IsUnique();
 
-                    b.HasIndex("FacilityId", "EnteredUtc", "Id", "Status", "Kind", "DeadlineUtc")
-                        .HasDatabaseName("IX_PaperForms_FacilityId_Newest");
-
                     b.HasIndex("FacilityId", "PatientNameSortKey", "Id", "Status", "Kind", "DeadlineUtc")
                         .HasDatabaseName("IX_PaperForms_FacilityId_Name");
 
@@ -595,7 +592,10 @@ namespace Dashboard.Core.Persistence.Migrations
                     b.HasIndex("RegionId", "PatientNameSortKey", "Id", "Status", "Kind", "DeadlineUtc")
                         .HasDatabaseName("IX_PaperForms_RegionId_Name");
 
-                    b.HasIndex("FacilityId", "Status", "EnteredUtc", "Id", "Kind", "DeadlineUtc", "PatientNameSortKey", "IssuedUtc", "SerialNumber", "PatientName", "IdNumber")
+                    b.HasIndex("FacilityId", "EnteredUtc", "Id", "Status", "Kind", "DeadlineUtc", "RegionId")
+                        .HasDatabaseName("IX_PaperForms_FacilityId_Newest");
+
+                    b.HasIndex("FacilityId", "Status", "EnteredUtc", "Id", "Kind", "DeadlineUtc", "PatientNameSortKey", "IssuedUtc", "SerialNumber", "PatientName", "IdNumber", "RegionId")
                         .HasDatabaseName("IX_PaperForms_FacilityId_Status");
 
                     b.HasIndex("RegionId", "Status", "EnteredUtc", "Id", "Kind", "DeadlineUtc", "PatientNameSortKey", "IssuedUtc", "SerialNumber", "PatientName", "IdNumber", "FacilityId")

@@ -78,12 +78,12 @@ namespace Dashboard.Core.Persistence.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_PaperForms_FacilityId_Newest",
                 table: "PaperForms",
-                columns: new[] { "FacilityId", "EnteredUtc", "Id", "Status", "Kind", "DeadlineUtc" });
+                columns: new[] { "FacilityId", "EnteredUtc", "Id", "Status", "Kind", "DeadlineUtc", "RegionId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PaperForms_FacilityId_Status",
                 table: "PaperForms",
-                columns: new[] { "FacilityId", "Status", "EnteredUtc", "Id", "Kind", "DeadlineUtc", "PatientNameSortKey", "IssuedUtc", "SerialNumber", "PatientName", "IdNumber" });
+                columns: new[] { "FacilityId", "Status", "EnteredUtc", "Id", "Kind", "DeadlineUtc", "PatientNameSortKey", "IssuedUtc", "SerialNumber", "PatientName", "IdNumber", "RegionId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PaperForms_RegionId_Name",
@@ -108,12 +108,12 @@ namespace Dashboard.Core.Persistence.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_HeldPatients_FacilityId_Newest",
                 table: "HeldPatients",
-                columns: new[] { "FacilityId", "EnteredUtc", "Id", "Status", "Category", "DeadlineUtc" });
+                columns: new[] { "FacilityId", "EnteredUtc", "Id", "Status", "Category", "DeadlineUtc", "RegionId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_HeldPatients_FacilityId_Status",
                 table: "HeldPatients",
-                columns: new[] { "FacilityId", "Status", "EnteredUtc", "Id", "Category", "DeadlineUtc", "PatientNameSortKey", "AdmittedUtc", "VisitUtc" });
+                columns: new[] { "FacilityId", "Status", "EnteredUtc", "Id", "Category", "DeadlineUtc", "PatientNameSortKey", "AdmittedUtc", "VisitUtc", "RegionId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_HeldPatients_RegionId_Name",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dashboard.Core.Persistence.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261123080252_ListIndexes")]
+    [Migration("20261123081018_ListIndexes")]
     partial class ListIndexes
     {
         /// <inheritdoc />
@@ -375,9 +375,6 @@ namespace Dashboard.Core.Persistence.Migrations
 
                     b.HasIndex("RegionId", "PatientName");
 
-                    b.HasIndex("FacilityId", "EnteredUtc", "Id", "Status", "Category", "DeadlineUtc")
-                        .HasDatabaseName("IX_HeldPatients_FacilityId_Newest");
-
                     b.HasIndex("FacilityId", "PatientNameSortKey", "Id", "Status", "Category", "DeadlineUtc")
                         .HasDatabaseName("IX_HeldPatients_FacilityId_Name");
 
@@ -387,7 +384,10 @@ namespace Dashboard.Core.Persistence.Migrations
                     b.HasIndex("RegionId", "PatientNameSortKey", "Id", "Status", "Category", "DeadlineUtc")
                         .HasDatabaseName("IX_HeldPatients_RegionId_Name");
 
-                    b.HasIndex("FacilityId", "Status", "EnteredUtc", "Id", "Category", "DeadlineUtc", "PatientNameSortKey", "AdmittedUtc", "VisitUtc")
+                    b.HasIndex("FacilityId", "EnteredUtc", "Id", "Status", "Category", "DeadlineUtc", "RegionId")
+                        .HasDatabaseName("IX_HeldPatients_FacilityId_Newest");
+
+                    b.HasIndex("FacilityId", "Status", "EnteredUtc", "Id", "Category", "DeadlineUtc", "PatientNameSortKey", "AdmittedUtc", "VisitUtc", "RegionId")
                         .HasDatabaseName("IX_HeldPatients_FacilityId_Status");
 
                     b.HasIndex("RegionId", "Status", "EnteredUtc", "Id", "Category", "DeadlineUtc", "PatientNameSortKey", "AdmittedUtc", "VisitUtc", "FacilityId")
@@ -586,9 +586,6 @@ namespace Dashboard.Core.Persistence.Migrations
                     b.HasIndex("FacilityId", "SerialNumber")
                         .IsUnique();
 
-                    b.HasIndex("FacilityId", "EnteredUtc", "Id", "Status", "Kind", "DeadlineUtc")
-                        .HasDatabaseName("IX_PaperForms_FacilityId_Newest");
-
                     b.HasIndex("FacilityId", "PatientNameSortKey", "Id", "Status", "Kind", "DeadlineUtc")
                         .HasDatabaseName("IX_PaperForms_FacilityId_Name");
 
@@ -598,7 +595,10 @@ namespace Dashboard.Core.Persistence.Migrations
                     b.HasIndex("RegionId", "PatientNameSortKey", "Id", "Status", "Kind", "DeadlineUtc")
                         .HasDatabaseName("IX_PaperForms_RegionId_Name");
 
-                    b.HasIndex("FacilityId", "Status", "EnteredUtc", "Id", "Kind", "DeadlineUtc", "PatientNameSortKey", "IssuedUtc", "SerialNumber", "PatientName", "IdNumber")
+                    b.HasIndex("FacilityId", "EnteredUtc", "Id", "Status", "Kind", "DeadlineUtc", "RegionId")
+                        .HasDatabaseName("IX_PaperForms_FacilityId_Newest");
+
+                    b.HasIndex("FacilityId", "Status", "EnteredUtc", "Id", "Kind", "DeadlineUtc", "PatientNameSortKey", "IssuedUtc", "SerialNumber", "PatientName", "IdNumber", "RegionId")
                         .HasDatabaseName("IX_PaperForms_FacilityId_Status");
 
                     b.HasIndex("RegionId", "Status", "EnteredUtc", "Id", "Kind", "DeadlineUtc", "PatientNameSortKey", "IssuedUtc", "SerialNumber", "PatientName", "IdNumber", "FacilityId")
