@@ -27,11 +27,21 @@ public sealed class CatchUpQueries(IDbContextFactory<DashboardDbContext> dbFacto
         var now = clock.GetUtcNow().UtcDateTime;
         var zone = await ZoneOfAsync(filter, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var held = Held(db, scope, filter, now, zone);
-        var forms = Forms(db, scope, filter, now, zone);
-        return new CatchUpCounts(
-            ExcludesHeld(filter) ? 0 : await held.CountAsync(cancellationToken), ExcludesHeld(filter) ? 0 : await held.CountAsync(p => p.DeadlineUtc < now, cancellationToken),
-            ExcludesForms(filter) ? 0 : await forms.CountAsync(cancellationToken), ExcludesForms(filter) ? 0 : await forms.CountAsync(f => f.DeadlineUtc < now, cancellationToken));
+        var (held, heldOverdue) = (0, 0);
+        if (!ExcludesHeld(filter))
+        {
+            var query = Held(db, scope, filter, now, zone);
+            (held, heldOverdue) = (await query.CountAsync(cancellationToken), await query.CountAsync(p => p.DeadlineUtc < now, cancellationToken));
+        }
+
+        var (forms, formsOverdue) = (0, 0);
+        if (!ExcludesForms(filter))
+        {
+            var query = Forms(db, scope, filter, now, zone);
+            (forms, formsOverdue) = (await query.CountAsync(cancellationToken), await query.CountAsync(f => f.DeadlineUtc < now, cancellationToken));
+        }
+
+        return new CatchUpCounts(held, heldOverdue, forms, formsOverdue);
     }
 
     /// <summary>Outstanding work per facility and category (held patients) or kind (paper forms).</summary>
