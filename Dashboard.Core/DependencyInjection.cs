@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddSingleton<CatchUpDeadlineCalculator>();
         services.AddSingleton<CutoverPlanService>();
         services.AddSingleton<DatabaseInitializer>();
+        services.AddHostedService<PlannerStatistics>();
         services.AddSingleton<AccountSeeder>();
 
         services.AddIdentityCore<ApplicationUser>(identity =>

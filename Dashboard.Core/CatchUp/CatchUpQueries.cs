@@ -1,7 +1,6 @@
 using Dashboard.Core.Access;
 using Dashboard.Core.Audit;
 using Dashboard.Core.HeldPatients;
-using Dashboard.Core.Paging;
 using Dashboard.Core.PaperForms;
 using Dashboard.Core.Persistence;
 using Dashboard.Core.Plans;
@@ -28,11 +27,21 @@ public sealed class CatchUpQueries(IDbContextFactory<DashboardDbContext> dbFacto
         var now = clock.GetUtcNow().UtcDateTime;
         var zone = await ZoneOfAsync(filter, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var held = Held(db, scope, filter, now, zone);
-        var forms = Forms(db, scope, filter, now, zone);
-        return new CatchUpCounts(
-            await held.CountAsync(cancellationToken), await held.CountAsync(p => p.DeadlineUtc < now, cancellationToken),
-            await forms.CountAsync(cancellationToken), await forms.CountAsync(f => f.DeadlineUtc < now, cancellationToken));
+        var (held, heldOverdue) = (0, 0);
+        if (!ExcludesHeld(filter))
+        {
+            var query = Held(db, scope, filter, now, zone);
+            (held, heldOverdue) = (await query.CountAsync(cancellationToken), await query.CountAsync(p => p.DeadlineUtc < now, cancellationToken));
+        }
+
+        var (forms, formsOverdue) = (0, 0);
+        if (!ExcludesForms(filter))
+        {
+            var query = Forms(db, scope, filter, now, zone);
+            (forms, formsOverdue) = (await query.CountAsync(cancellationToken), await query.CountAsync(f => f.DeadlineUtc < now, cancellationToken));
+        }
+
+        return new CatchUpCounts(held, heldOverdue, forms, formsOverdue);
     }
 
     /// <summary>Outstanding work per facility and category (held patients) or kind (paper forms).</summary>
@@ -58,32 +67,36 @@ public sealed class CatchUpQueries(IDbContextFactory<DashboardDbContext> dbFacto
             .ToList();
     }
 
-    public async Task<PagedResult<HeldPatientRow>> PreviewHeldAsync(AccessScope scope, CatchUpFilter filter, int skip, int take, CancellationToken cancellationToken = default)
+    /// <summary>One preview page of the outstanding held patients, oldest first; <see cref="CountAsync"/> gives the total.</summary>
+    public async Task<IReadOnlyList<HeldPatientRow>> PreviewHeldAsync(AccessScope scope, CatchUpFilter filter, int skip, int take, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (ExcludesHeld(filter))
+        {
+            return [];
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var zone = await ZoneOfAsync(filter, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = Held(db, scope, filter, now, zone);
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderBy(p => p.EnteredUtc).ThenBy(p => p.Id).Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, 200))
-            .Select(p => new { p.Id, FacilityName = p.Facility!.Name, p.Category, p.PatientName, p.IdNumber, p.Status, p.EnteredUtc, Start = p.AdmittedUtc ?? p.VisitUtc, p.DeadlineUtc, p.AmountAdvanced })
-            .ToListAsync(cancellationToken);
-        return new PagedResult<HeldPatientRow>(rows.Select(r => new HeldPatientRow(r.Id, r.FacilityName, r.Category, r.PatientName, Privacy.PersonalDataMask.IdNumber(r.IdNumber),
-            r.Status, r.EnteredUtc, r.Start, r.DeadlineUtc, r.DeadlineUtc < now, r.AmountAdvanced)).ToList(), total);
+        var query = Held(db, scope, filter, now, zone).OrderBy(p => p.EnteredUtc).ThenBy(p => p.Id);
+        return await RecordPages.ReadAsync(query, db.For(scope).HeldPatients.AsNoTracking(), skip, take, HeldPatientQueries.Row(now), r => r.Id, cancellationToken);
     }
 
-    public async Task<PagedResult<PaperFormRow>> PreviewFormsAsync(AccessScope scope, CatchUpFilter filter, int skip, int take, CancellationToken cancellationToken = default)
+    /// <summary>One preview page of the outstanding paper forms, oldest first; <see cref="CountAsync"/> gives the total.</summary>
+    public async Task<IReadOnlyList<PaperFormRow>> PreviewFormsAsync(AccessScope scope, CatchUpFilter filter, int skip, int take, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (ExcludesForms(filter))
+        {
+            return [];
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var zone = await ZoneOfAsync(filter, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = Forms(db, scope, filter, now, zone);
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderBy(f => f.EnteredUtc).ThenBy(f => f.Id).Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, 200))
-            .Select(f => new { f.Id, FacilityName = f.Facility!.Name, f.Kind, f.Subkind, f.SerialNumber, f.PatientName, f.IdNumber, f.Destination, f.IssuedUtc, f.Status, f.DeadlineUtc })
-            .ToListAsync(cancellationToken);
-        return new PagedResult<PaperFormRow>(rows.Select(f => new PaperFormRow(f.Id, f.FacilityName, f.Kind, f.Subkind, f.SerialNumber, f.PatientName,
-            Privacy.PersonalDataMask.IdNumber(f.IdNumber), f.Destination, f.IssuedUtc, f.Status, f.DeadlineUtc, f.DeadlineUtc < now)).ToList(), total);
+        var query = Forms(db, scope, filter, now, zone).OrderBy(f => f.EnteredUtc).ThenBy(f => f.Id);
+        return await RecordPages.ReadAsync(query, db.For(scope).PaperForms.AsNoTracking(), skip, take, PaperFormQueries.Row(now), f => f.Id, cancellationToken);
     }
 
     /// <summary>The outstanding held patients, oldest first, for a preview page or a streamed export.</summary>
@@ -96,7 +109,7 @@ public sealed class CatchUpQueries(IDbContextFactory<DashboardDbContext> dbFacto
     private static IQueryable<HeldPatient> Held(DashboardDbContext db, AccessScope scope, CatchUpFilter filter, DateTime now, TimeZoneInfo zone)
     {
         var query = db.For(scope).HeldPatients.AsNoTracking().Where(p => OpenHeld.Contains(p.Status));
-        if (filter.FormKind is not null)
+        if (ExcludesHeld(filter))
         {
             return query.Where(p => false);
         }
@@ -118,7 +131,7 @@ public sealed class CatchUpQueries(IDbContextFactory<DashboardDbContext> dbFacto
     private static IQueryable<PaperForm> Forms(DashboardDbContext db, AccessScope scope, CatchUpFilter filter, DateTime now, TimeZoneInfo zone)
     {
         var query = db.For(scope).PaperForms.AsNoTracking().Where(f => f.Status == PaperFormStatus.Received);
-        if (filter.Category is not null || filter.HeldStatus is not null)
+        if (ExcludesForms(filter))
         {
             return query.Where(f => false);
         }
@@ -126,6 +139,12 @@ public sealed class CatchUpQueries(IDbContextFactory<DashboardDbContext> dbFacto
         query = Common(query, filter, now, zone);
         return filter.FormKind is { } kind ? query.Where(f => f.Kind == kind) : query;
     }
+
+    /// <summary>A paper form's kind leaves no held patients: counts and previews then ask nothing (a WHERE 0 query still costs a round trip).</summary>
+    private static bool ExcludesHeld(CatchUpFilter filter) => filter.FormKind is not null;
+
+    /// <summary>A held patient's category or status leaves no paper forms.</summary>
+    private static bool ExcludesForms(CatchUpFilter filter) => filter.Category is not null || filter.HeldStatus is not null;
 
     /// <summary>Region, facility, overdue and deadline range: the same for both kinds of record.</summary>
     private static IQueryable<T> Common<T>(IQueryable<T> query, CatchUpFilter filter, DateTime now, TimeZoneInfo zone)

@@ -13,33 +13,38 @@ namespace Dashboard.Core.HeldPatients;
 /// <summary>Held-patient lists and pages: scoped, filtered, sorted and paged in the database.</summary>
 public sealed partial class HeldPatientQueries(IDbContextFactory<DashboardDbContext> dbFactory, AuditTrail audit, TimeProvider clock)
 {
-    public const int MaxPageSize = 200;
+    public const int MaxPageSize = RecordPages.MaxPageSize;
 
-    public async Task<PagedResult<HeldPatientRow>> SearchAsync(AccessScope scope, HeldPatientFilter filter, int skip, int take, CancellationToken cancellationToken = default)
+    /// <summary>One page and the whole list's count; a list page counts once per filter (<see cref="CountAsync"/>) and pages with <see cref="PageAsync"/>.</summary>
+    public async Task<PagedResult<HeldPatientRow>> SearchAsync(AccessScope scope, HeldPatientFilter filter, int skip, int take, CancellationToken cancellationToken = default) =>
+        new(await PageAsync(scope, filter, skip, take, cancellationToken), await CountAsync(scope, filter, cancellationToken));
+
+    /// <summary>How many records the filter matches in the caller's scope (the sort does not matter).</summary>
+    public async Task<int> CountAsync(AccessScope scope, HeldPatientFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = await FilterAsync(db, db.For(scope).HeldPatients.AsNoTracking(), filter, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        return await query.CountAsync(cancellationToken);
+    }
+
+    /// <summary>One page of the filtered list in the filter's order.</summary>
+    public async Task<IReadOnlyList<HeldPatientRow>> PageAsync(AccessScope scope, HeldPatientFilter filter, int skip, int take, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(filter);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = await FilterAsync(db, db.For(scope).HeldPatients.AsNoTracking(), filter, now, cancellationToken);
-        var total = await query.CountAsync(cancellationToken);
-
-        // Deferred join: order and page over narrow index entries, then read only the page's rows.
-        var pageIds = await Sort(query, filter).Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, MaxPageSize)).Select(p => p.Id).ToListAsync(cancellationToken);
-        var rows = await db.For(scope).HeldPatients.AsNoTracking()
-            .Where(p => pageIds.Contains(p.Id))
-            .Select(p => new
-            {
-                p.Id, FacilityName = p.Facility!.Name, p.Category, p.PatientName, p.IdNumber, p.Status, p.EnteredUtc,
-                Start = p.AdmittedUtc ?? p.VisitUtc, p.DeadlineUtc, p.AmountAdvanced,
-            })
-            .ToDictionaryAsync(r => r.Id, cancellationToken);
-        return new PagedResult<HeldPatientRow>(
-            pageIds.Select(id => rows[id]).Select(r => new HeldPatientRow(
-                r.Id, r.FacilityName, r.Category, r.PatientName, PersonalDataMask.IdNumber(r.IdNumber), r.Status, r.EnteredUtc, r.Start,
-                r.DeadlineUtc, r.Status.IsOpen() && r.DeadlineUtc < now, r.AmountAdvanced)).ToList(),
-            total);
+        var visible = db.For(scope).HeldPatients.AsNoTracking();
+        var query = await FilterAsync(db, visible, filter, now, cancellationToken);
+        return await RecordPages.ReadAsync(Sort(query, filter), visible, skip, take, Row(now), r => r.Id, cancellationToken);
     }
+
+    /// <summary>A list row: the ID number masked, overdue as of <paramref name="now"/>.</summary>
+    internal static System.Linq.Expressions.Expression<Func<HeldPatient, HeldPatientRow>> Row(DateTime now) => p => new HeldPatientRow(
+        p.Id, p.Facility!.Name, p.Category, p.PatientName, PersonalDataMask.IdNumber(p.IdNumber), p.Status, p.EnteredUtc, p.AdmittedUtc ?? p.VisitUtc,
+        p.DeadlineUtc, p.Status.IsOpen() && p.DeadlineUtc < now, p.AmountAdvanced);
 
     /// <summary>The record's page, or null (and an audited denial) outside the caller's scope.</summary>
     public async Task<HeldPatientDetails?> GetAsync(AccessScope scope, int id, CancellationToken cancellationToken = default)

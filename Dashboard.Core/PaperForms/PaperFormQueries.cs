@@ -13,22 +13,34 @@ namespace Dashboard.Core.PaperForms;
 /// <summary>Paper-form lists and pages, scoped and paged in the database.</summary>
 public sealed class PaperFormQueries(IDbContextFactory<DashboardDbContext> dbFactory, AuditTrail audit, TimeProvider clock)
 {
-    public async Task<PagedResult<PaperFormRow>> SearchAsync(AccessScope scope, PaperFormFilter filter, int skip, int take, CancellationToken cancellationToken = default)
+    /// <summary>One page and the whole list's count; a list page counts once per filter (<see cref="CountAsync"/>) and pages with <see cref="PageAsync"/>.</summary>
+    public async Task<PagedResult<PaperFormRow>> SearchAsync(AccessScope scope, PaperFormFilter filter, int skip, int take, CancellationToken cancellationToken = default) =>
+        new(await PageAsync(scope, filter, skip, take, cancellationToken), await CountAsync(scope, filter, cancellationToken));
+
+    /// <summary>How many forms the filter matches in the caller's scope (the sort does not matter).</summary>
+    public async Task<int> CountAsync(AccessScope scope, PaperFormFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await Filter(db.For(scope).PaperForms.AsNoTracking(), filter, clock.GetUtcNow().UtcDateTime).CountAsync(cancellationToken);
+    }
+
+    /// <summary>One page of the filtered list in the filter's order.</summary>
+    public async Task<IReadOnlyList<PaperFormRow>> PageAsync(AccessScope scope, PaperFormFilter filter, int skip, int take, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(filter);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = Filter(db.For(scope).PaperForms.AsNoTracking(), filter, now);
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await Sort(query, filter).Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, 200))
-            .Select(f => new { f.Id, FacilityName = f.Facility!.Name, f.Kind, f.Subkind, f.SerialNumber, f.PatientName, f.IdNumber, f.Destination, f.IssuedUtc, f.Status, f.DeadlineUtc })
-            .ToListAsync(cancellationToken);
-        return new PagedResult<PaperFormRow>(
-            rows.Select(f => new PaperFormRow(f.Id, f.FacilityName, f.Kind, f.Subkind, f.SerialNumber, f.PatientName, PersonalDataMask.IdNumber(f.IdNumber),
-                f.Destination, f.IssuedUtc, f.Status, f.DeadlineUtc, f.Status.IsOpen() && f.DeadlineUtc < now)).ToList(),
-            total);
+        var visible = db.For(scope).PaperForms.AsNoTracking();
+        return await RecordPages.ReadAsync(Sort(Filter(visible, filter, now), filter), visible, skip, take, Row(now), f => f.Id, cancellationToken);
     }
+
+    /// <summary>A list row: the ID number masked, overdue as of <paramref name="now"/>.</summary>
+    internal static System.Linq.Expressions.Expression<Func<PaperForm, PaperFormRow>> Row(DateTime now) => f => new PaperFormRow(
+        f.Id, f.Facility!.Name, f.Kind, f.Subkind, f.SerialNumber, f.PatientName, PersonalDataMask.IdNumber(f.IdNumber),
+        f.Destination, f.IssuedUtc, f.Status, f.DeadlineUtc, f.Status.IsOpen() && f.DeadlineUtc < now);
 
     public async Task<PaperFormDetails?> GetAsync(AccessScope scope, int id, CancellationToken cancellationToken = default)
     {

@@ -28,8 +28,8 @@ public sealed partial class DatabaseInitializer(
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
 
-            // Keeps the query planner's statistics current so it picks the list indexes.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize = 0x10002;", cancellationToken);
+            // Keeps the query planner's statistics current so it picks the list indexes (and every hour: PlannerStatistics).
+            await PlannerStatistics.RefreshAsync(db, cancellationToken);
         }
 
         await FillNameSortKeysAsync<HeldPatient>(db, cancellationToken);

@@ -68,8 +68,8 @@ public sealed class CatchUpFilterTests : SeededCoreTests
     {
         var held = await Queries.PreviewHeldAsync(scope, filter, 0, 200);
         var forms = await Queries.PreviewFormsAsync(scope, filter, 0, 200);
-        return (string.Concat(held.Items.Select(r => r.PatientName).Order(StringComparer.Ordinal)),
-            string.Concat(forms.Items.Select(r => r.PatientName).Order(StringComparer.Ordinal)));
+        return (string.Concat(held.Select(r => r.PatientName).Order(StringComparer.Ordinal)),
+            string.Concat(forms.Select(r => r.PatientName).Order(StringComparer.Ordinal)));
     }
 
     [Theory]

@@ -72,24 +72,34 @@ public sealed class ToolCommandsTests : IDisposable
         var lines = _output.ToString().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         Assert.Matches(@"^generated 40 held patients in \d+\.\d s \([\d,]+ rows/s\)$", Line(lines, "generated "));
         Assert.Matches(@"^desk scope: facility \d+ with \d+ records; supervisor scope: all 40 records$", Line(lines, "desk scope:"));
-        Assert.Matches(@"^scenario\s+n\s+p50 ms\s+p95 ms\s+max ms$", Line(lines, "scenario "));
+        Assert.Matches(@"^scenario\s+runs x n\s+min ms\s+median\s+p95 ms\s+max ms\s+median of each run$", Line(lines, "scenario "));
         string[] scenarios =
         [
-            "newest first (default)", "sort by name", "sort by deadline", "sort by status (workflow order)", "filter status Logged",
-            "filter category + overdue", "search name", "search last 4 of ID", "search invoice number", "page 100 (skip 4950)",
+            "newest first (default)", "sort by name", "sort by deadline", "sort by status (workflow order)", "sort by start", "filter status Logged",
+            "filter category", "filter category + overdue", "search name", "search last 4 of ID", "search invoice number",
         ];
         foreach (var scope in new[] { "desk", "supervisor" })
         {
-            foreach (var scenario in scenarios)
+            // Each figure with this version's indexes and with the ones they replaced, on the same database.
+            foreach (var variant in new[] { "new", "before" })
             {
-                Assert.Matches(FiguresRow(2), Line(lines, $"list {scope}: {scenario} "));
+                foreach (var scenario in scenarios)
+                {
+                    Assert.Matches(FiguresRow(variant, 2), Line(lines, $"list {scope}: {scenario} (page) ", variant));
+                    Assert.Matches(FiguresRow(variant, 2), Line(lines, $"list {scope}: {scenario} (count) ", variant));
+                }
+
+                Assert.Matches(FiguresRow(variant, 2), Line(lines, $"list {scope}: page 100 (skip 4950) ", variant));
             }
 
-            // The baseline runs a tenth as often, at least 3 times.
-            Assert.Matches(FiguresRow(3), Line(lines, $"BASELINE {scope}: load all rows, sort and page in memory "));
+            // The baseline runs a tenth as often, at least twice a run.
+            Assert.Matches(FiguresRow("new", 2), Line(lines, $"BASELINE {scope}: load all rows, sort and page in memory "));
+            Assert.Matches(@"^\S.+: counted on every page 10 x \(\d+\.\d \+ \d+\.\d\) = \d+\.\d ms; counted once \d+\.\d \+ 10 x \d+\.\d = \d+\.\d ms$",
+                Line(lines, $"{scope}, filter status Logged: "));
         }
 
-        Assert.Matches(FiguresRow(4), Line(lines, "save: create one held patient (validate, insert, audit) "));
+        Assert.Matches(FiguresRow("new", 4), Line(lines, "save: create one held patient (validate, insert, audit) ", "new"));
+        Assert.Matches(FiguresRow("before", 4), Line(lines, "save: create one held patient (validate, insert, audit) ", "before"));
         Assert.Matches(@"^peak working set: [\d,]+ MB$", Line(lines, "peak working set:"));
         Assert.Empty(Directory.GetDirectories(_folder.Folder, "cutover-benchmark-*"));
     }
@@ -137,10 +147,15 @@ public sealed class ToolCommandsTests : IDisposable
 
     private Task<int> RunAsync(ToolContext context, params string[] args) => ToolCommands.InvokeAsync(args, context, _output, _error);
 
-    private static string Line(string[] lines, string start) =>
-        Assert.Single(lines, line => line.StartsWith(start, StringComparison.Ordinal));
+    private static string Line(string[] lines, string start, string? variant = null) =>
+        Assert.Single(lines, line => line.StartsWith(start, StringComparison.Ordinal)
+            && (variant is null || Regex.IsMatch(line[start.Length..], $@"^\s*{variant}\s")));
 
-    /// <summary>A row of the figures table: the label, the number of samples, then p50, p95 and max in ms.</summary>
-    private static Regex FiguresRow(int samples) =>
-        new(string.Create(CultureInfo.InvariantCulture, $@"^.+?\s+{samples}\s+\d+\.\d\s+\d+\.\d\s+\d+\.\d$"));
+    /// <summary>
+    /// A row of the figures table: the label, which indexes, 3 runs of n samples, then min, median, p95
+    /// and max in ms, and each run's median.
+    /// </summary>
+    private static Regex FiguresRow(string variant, int samplesPerRun) =>
+        new(string.Create(CultureInfo.InvariantCulture,
+            $@"^.+?\s+{variant}\s+3x{samplesPerRun}\s+\d+\.\d\s+\d+\.\d\s+\d+\.\d\s+\d+\.\d\s+\d+\.\d / \d+\.\d / \d+\.\d$"));
 }

@@ -7,6 +7,11 @@ namespace Dashboard.Core.Persistence.Configurations;
 
 internal sealed class HeldPatientConfiguration : PatientRecordConfiguration<HeldPatient>
 {
+    protected override string KindColumn => nameof(HeldPatient.Category);
+
+    /// <summary>Sorting by start time orders by the admission or, for a visit, its time.</summary>
+    protected override IReadOnlyList<string> OtherListColumns { get; } = [nameof(HeldPatient.AdmittedUtc), nameof(HeldPatient.VisitUtc)];
+
     public override void Configure(EntityTypeBuilder<HeldPatient> builder)
     {
         base.Configure(builder);
@@ -23,17 +28,13 @@ internal sealed class HeldPatientConfiguration : PatientRecordConfiguration<Held
             yuan => yuan == null ? (long?)null : (long)(yuan.Value * 100m),
             fen => fen == null ? null : fen.Value / 100m);
 
-        // The held-patient lists' other sort and search columns, per facility and per region.
+        // Searching by the start of a name or the end of an ID number seeks these (GLOB prefix), per scope.
         builder.HasIndex(p => new { p.FacilityId, p.PatientName });
-        builder.HasIndex(p => new { p.FacilityId, p.DeadlineUtc });
-        builder.HasIndex(p => new { p.FacilityId, p.Status, p.DeadlineUtc });
-        builder.HasIndex(p => new { p.FacilityId, p.IdNumberReversed });
-        builder.HasIndex(p => new { p.FacilityId, p.Category, p.Status, p.DeadlineUtc });
         builder.HasIndex(p => new { p.RegionId, p.PatientName });
-        builder.HasIndex(p => new { p.RegionId, p.DeadlineUtc });
-        builder.HasIndex(p => new { p.RegionId, p.Status, p.DeadlineUtc });
+        builder.HasIndex(p => new { p.FacilityId, p.IdNumberReversed });
         builder.HasIndex(p => new { p.RegionId, p.IdNumberReversed });
-        builder.HasIndex(p => new { p.RegionId, p.Category, p.Status, p.DeadlineUtc });
+
+        // The same ID number in the region with an overlapping stay: the warning before a save.
         builder.HasIndex(p => new { p.RegionId, p.IdNumber });
     }
 }

@@ -6,6 +6,16 @@ namespace Dashboard.Core.Persistence.Configurations;
 
 internal sealed class PaperFormConfiguration : PatientRecordConfiguration<PaperForm>
 {
+    protected override string KindColumn => nameof(PaperForm.Kind);
+
+    /// <summary>
+    /// The other sorts (issue time, form number) and what a search matches (the number, the start of
+    /// the name, the end of the ID number): paper forms are far fewer than held patients, so a search
+    /// reads the scope's index entries instead of costing every insert three more indexes.
+    /// </summary>
+    protected override IReadOnlyList<string> OtherListColumns { get; } =
+        [nameof(PaperForm.IssuedUtc), nameof(PaperForm.SerialNumber), nameof(PaperForm.PatientName), nameof(PaperForm.IdNumber)];
+
     public override void Configure(EntityTypeBuilder<PaperForm> builder)
     {
         base.Configure(builder);
@@ -18,9 +28,9 @@ internal sealed class PaperFormConfiguration : PatientRecordConfiguration<PaperF
         builder.Property(f => f.StatusReason).HasMaxLength(500);
         builder.HasOne(f => f.HeldPatient).WithMany().HasForeignKey(f => f.HeldPatientId).OnDelete(DeleteBehavior.Restrict);
 
-        // A form number is printed once per facility: the database refuses a second form with it.
+        // A form number is printed once per facility: the database refuses a second form with it. A desk's
+        // list sorted by number walks it too.
         builder.HasIndex(f => new { f.FacilityId, f.SerialNumber }).IsUnique();
-        builder.HasIndex(f => new { f.RegionId, f.Status, f.DeadlineUtc });
         builder.HasIndex(f => f.HeldPatientId);
     }
 }

@@ -362,19 +362,9 @@ namespace Dashboard.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FacilityId", "DeadlineUtc");
-
-                    b.HasIndex("FacilityId", "EnteredUtc");
-
                     b.HasIndex("FacilityId", "IdNumberReversed");
 
                     b.HasIndex("FacilityId", "PatientName");
-
-                    b.HasIndex("FacilityId", "PatientNameSortKey");
-
-                    b.HasIndex("RegionId", "DeadlineUtc");
-
-                    b.HasIndex("RegionId", "EnteredUtc");
 
                     b.HasIndex("RegionId", "IdNumber");
 
@@ -382,15 +372,23 @@ namespace Dashboard.Core.Persistence.Migrations
 
                     b.HasIndex("RegionId", "PatientName");
 
-                    b.HasIndex("RegionId", "PatientNameSortKey");
+                    b.HasIndex("FacilityId", "PatientNameSortKey", "Id", "Status", "Category", "DeadlineUtc")
+                        .HasDatabaseName("IX_HeldPatients_FacilityId_Name");
 
-                    b.HasIndex("FacilityId", "Status", "DeadlineUtc");
+                    b.HasIndex("RegionId", "EnteredUtc", "Id", "Status", "Category", "DeadlineUtc")
+                        .HasDatabaseName("IX_HeldPatients_RegionId_Newest");
 
-                    b.HasIndex("RegionId", "Status", "DeadlineUtc");
+                    b.HasIndex("RegionId", "PatientNameSortKey", "Id", "Status", "Category", "DeadlineUtc")
+                        .HasDatabaseName("IX_HeldPatients_RegionId_Name");
 
-                    b.HasIndex("FacilityId", "Category", "Status", "DeadlineUtc");
+                    b.HasIndex("FacilityId", "EnteredUtc", "Id", "Status", "Category", "DeadlineUtc", "RegionId")
+                        .HasDatabaseName("IX_HeldPatients_FacilityId_Newest");
 
-                    b.HasIndex("RegionId", "Category", "Status", "DeadlineUtc");
+                    b.HasIndex("FacilityId", "Status", "EnteredUtc", "Id", "Category", "DeadlineUtc", "PatientNameSortKey", "AdmittedUtc", "VisitUtc", "RegionId")
+                        .HasDatabaseName("IX_HeldPatients_FacilityId_Status");
+
+                    b.HasIndex("RegionId", "Status", "EnteredUtc", "Id", "Category", "DeadlineUtc", "PatientNameSortKey", "AdmittedUtc", "VisitUtc", "FacilityId")
+                        .HasDatabaseName("IX_HeldPatients_RegionId_Status");
 
                     b.ToTable("HeldPatients");
                 });
@@ -582,18 +580,26 @@ namespace Dashboard.Core.Persistence.Migrations
 
                     b.HasIndex("HeldPatientId");
 
-                    b.HasIndex("FacilityId", "EnteredUtc");
-
-                    b.HasIndex("FacilityId", "PatientNameSortKey");
-
                     b.HasIndex("FacilityId", "SerialNumber")
                         .IsUnique();
 
-                    b.HasIndex("RegionId", "EnteredUtc");
+                    b.HasIndex("FacilityId", "PatientNameSortKey", "Id", "Status", "Kind", "DeadlineUtc")
+                        .HasDatabaseName("IX_PaperForms_FacilityId_Name");
 
-                    b.HasIndex("RegionId", "PatientNameSortKey");
+                    b.HasIndex("RegionId", "EnteredUtc", "Id", "Status", "Kind", "DeadlineUtc")
+                        .HasDatabaseName("IX_PaperForms_RegionId_Newest");
 
-                    b.HasIndex("RegionId", "Status", "DeadlineUtc");
+                    b.HasIndex("RegionId", "PatientNameSortKey", "Id", "Status", "Kind", "DeadlineUtc")
+                        .HasDatabaseName("IX_PaperForms_RegionId_Name");
+
+                    b.HasIndex("FacilityId", "EnteredUtc", "Id", "Status", "Kind", "DeadlineUtc", "RegionId")
+                        .HasDatabaseName("IX_PaperForms_FacilityId_Newest");
+
+                    b.HasIndex("FacilityId", "Status", "EnteredUtc", "Id", "Kind", "DeadlineUtc", "PatientNameSortKey", "IssuedUtc", "SerialNumber", "PatientName", "IdNumber", "RegionId")
+                        .HasDatabaseName("IX_PaperForms_FacilityId_Status");
+
+                    b.HasIndex("RegionId", "Status", "EnteredUtc", "Id", "Kind", "DeadlineUtc", "PatientNameSortKey", "IssuedUtc", "SerialNumber", "PatientName", "IdNumber", "FacilityId")
+                        .HasDatabaseName("IX_PaperForms_RegionId_Status");
 
                     b.ToTable("PaperForms");
                 });

@@ -11,5 +11,10 @@ internal sealed class CatchUpPage(IPage page) : AppShell(page)
     public ILocator Count(string labelKey) =>
         Page.GetByRole(AriaRole.Group, new() { Name = Ui.Text(labelKey), Exact = true }).GetByRole(AriaRole.Paragraph);
 
+    /// <summary>The held-patient preview (the first tab): its rows and its pager.</summary>
+    public ILocator HeldPreview => Page.Locator(".catch-up-held");
+
+    public ListPager HeldPager => new(HeldPreview);
+
     public Task OpenAsync() => Page.OpenAsync("/catch-up");
 }

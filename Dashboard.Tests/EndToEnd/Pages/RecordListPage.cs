@@ -19,6 +19,11 @@ internal sealed class RecordListPage(IPage page, string url) : AppShell(page)
 
     public ILocator Row(string text) => Page.GetByRole(AriaRole.Row).Filter(new() { HasText = text });
 
+    /// <summary>The table's data rows (the header row has no cells).</summary>
+    public ILocator Rows => Page.GetByRole(AriaRole.Row).Filter(new() { Has = Page.GetByRole(AriaRole.Cell) });
+
+    public ListPager Pager => new(Page.Locator("main"));
+
     public async Task OpenAsync()
     {
         await Page.OpenAsync(url);

@@ -1,0 +1,31 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Core.Records;
+
+/// <summary>
+/// How every list of records pages (held patients, paper forms, the catch-up previews): the filtered,
+/// sorted query picks the page's ids from index entries alone (the list indexes cover every filter and
+/// sort column), then only the page's rows are read, by id. Reading the rows in the first query would
+/// make SQLite read every row in scope before it can sort them.
+/// </summary>
+public static class RecordPages
+{
+    public const int MaxPageSize = 200;
+
+    public static async Task<IReadOnlyList<TRow>> ReadAsync<T, TRow>(
+        IQueryable<T> sorted, IQueryable<T> visible, int skip, int take, Expression<Func<T, TRow>> columns, Func<TRow, int> idOf,
+        CancellationToken cancellationToken)
+        where T : PatientRecord
+    {
+        ArgumentNullException.ThrowIfNull(idOf);
+        var ids = await sorted.Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, MaxPageSize)).Select(r => r.Id).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await visible.Where(r => ids.Contains(r.Id)).Select(columns).ToDictionaryAsync(idOf, cancellationToken);
+        return [.. ids.Where(rows.ContainsKey).Select(id => rows[id])];
+    }
+}
