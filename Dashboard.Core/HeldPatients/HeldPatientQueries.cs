@@ -12,12 +12,9 @@ namespace Dashboard.Core.HeldPatients;
 
 /// <summary>Held-patient lists and pages: scoped, filtered, sorted and paged in the database.</summary>
 public sealed partial class HeldPatientQueries(IDbContextFactory<DashboardDbContext> dbFactory, AuditTrail audit, TimeProvider clock)
+    : IRecordList<HeldPatientFilter, HeldPatientRow>
 {
     public const int MaxPageSize = RecordPages.MaxPageSize;
-
-    /// <summary>One page and the whole list's count; a list page counts once per filter (<see cref="CountAsync"/>) and pages with <see cref="PageAsync"/>.</summary>
-    public async Task<PagedResult<HeldPatientRow>> SearchAsync(AccessScope scope, HeldPatientFilter filter, int skip, int take, CancellationToken cancellationToken = default) =>
-        new(await PageAsync(scope, filter, skip, take, cancellationToken), await CountAsync(scope, filter, cancellationToken));
 
     /// <summary>How many records the filter matches in the caller's scope (the sort does not matter).</summary>
     public async Task<int> CountAsync(AccessScope scope, HeldPatientFilter filter, CancellationToken cancellationToken = default)

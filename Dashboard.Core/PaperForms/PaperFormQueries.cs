@@ -11,12 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Core.PaperForms;
 
 /// <summary>Paper-form lists and pages, scoped and paged in the database.</summary>
-public sealed class PaperFormQueries(IDbContextFactory<DashboardDbContext> dbFactory, AuditTrail audit, TimeProvider clock)
+public sealed class PaperFormQueries(IDbContextFactory<DashboardDbContext> dbFactory, AuditTrail audit, TimeProvider clock) : IRecordList<PaperFormFilter, PaperFormRow>
 {
-    /// <summary>One page and the whole list's count; a list page counts once per filter (<see cref="CountAsync"/>) and pages with <see cref="PageAsync"/>.</summary>
-    public async Task<PagedResult<PaperFormRow>> SearchAsync(AccessScope scope, PaperFormFilter filter, int skip, int take, CancellationToken cancellationToken = default) =>
-        new(await PageAsync(scope, filter, skip, take, cancellationToken), await CountAsync(scope, filter, cancellationToken));
-
     /// <summary>How many forms the filter matches in the caller's scope (the sort does not matter).</summary>
     public async Task<int> CountAsync(AccessScope scope, PaperFormFilter filter, CancellationToken cancellationToken = default)
     {

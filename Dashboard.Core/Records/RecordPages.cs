@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using Dashboard.Core.Access;
+using Dashboard.Core.Paging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Records;
@@ -27,5 +29,26 @@ public static class RecordPages
 
         var rows = await visible.Where(r => ids.Contains(r.Id)).Select(columns).ToDictionaryAsync(idOf, cancellationToken);
         return [.. ids.Where(rows.ContainsKey).Select(id => rows[id])];
+    }
+}
+
+/// <summary>A list of records as its page reads it: counted once per filter, paged many times.</summary>
+public interface IRecordList<in TFilter, TRow>
+{
+    /// <summary>How many records the filter matches in the caller's scope (the sort does not matter).</summary>
+    Task<int> CountAsync(AccessScope scope, TFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>One page of the filtered, sorted list.</summary>
+    Task<IReadOnlyList<TRow>> PageAsync(AccessScope scope, TFilter filter, int skip, int take, CancellationToken cancellationToken = default);
+}
+
+public static class RecordListExtensions
+{
+    /// <summary>One page and the whole list's count, in one call (a list page counts once per filter instead).</summary>
+    public static async Task<PagedResult<TRow>> SearchAsync<TFilter, TRow>(
+        this IRecordList<TFilter, TRow> list, AccessScope scope, TFilter filter, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        return new(await list.PageAsync(scope, filter, skip, take, cancellationToken), await list.CountAsync(scope, filter, cancellationToken));
     }
 }

@@ -1,3 +1,4 @@
+using Dashboard.Core.Records;
 using Dashboard.Core.Access;
 using Dashboard.Core.Accounts;
 using Dashboard.Core.Audit;

@@ -1,3 +1,4 @@
+using Dashboard.Core.Records;
 using Dashboard.Core.Access;
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.Seeding;
