@@ -16,27 +16,14 @@ public sealed partial class HeldPatientQueries(IDbContextFactory<DashboardDbCont
 {
     public const int MaxPageSize = RecordPages.MaxPageSize;
 
-    /// <summary>How many records the filter matches in the caller's scope (the sort does not matter).</summary>
-    public async Task<int> CountAsync(AccessScope scope, HeldPatientFilter filter, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        ArgumentNullException.ThrowIfNull(filter);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = await FilterAsync(db, db.For(scope).HeldPatients.AsNoTracking(), filter, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        return await query.CountAsync(cancellationToken);
-    }
+    private static readonly RecordListShape<HeldPatient, HeldPatientFilter, HeldPatientRow> ListShape =
+        new(data => data.HeldPatients, FilterAsync, Sort, Row, r => r.Id);
 
-    /// <summary>One page of the filtered list in the filter's order.</summary>
-    public async Task<IReadOnlyList<HeldPatientRow>> PageAsync(AccessScope scope, HeldPatientFilter filter, int skip, int take, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        ArgumentNullException.ThrowIfNull(filter);
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var visible = db.For(scope).HeldPatients.AsNoTracking();
-        var query = await FilterAsync(db, visible, filter, now, cancellationToken);
-        return await RecordPages.ReadAsync(Sort(query, filter), visible, skip, take, Row(now), r => r.Id, cancellationToken);
-    }
+    public Task<int> CountAsync(AccessScope scope, HeldPatientFilter filter, CancellationToken cancellationToken = default) =>
+        RecordPages.CountAsync(dbFactory, ListShape, scope, filter, clock.GetUtcNow().UtcDateTime, cancellationToken);
+
+    public Task<IReadOnlyList<HeldPatientRow>> PageAsync(AccessScope scope, HeldPatientFilter filter, int skip, int take, CancellationToken cancellationToken = default) =>
+        RecordPages.PageAsync(dbFactory, ListShape, scope, filter, clock.GetUtcNow().UtcDateTime, skip, take, cancellationToken);
 
     /// <summary>A list row: the ID number masked, overdue as of <paramref name="now"/>.</summary>
     internal static System.Linq.Expressions.Expression<Func<HeldPatient, HeldPatientRow>> Row(DateTime now) => p => new HeldPatientRow(

@@ -13,25 +13,14 @@ namespace Dashboard.Core.PaperForms;
 /// <summary>Paper-form lists and pages, scoped and paged in the database.</summary>
 public sealed class PaperFormQueries(IDbContextFactory<DashboardDbContext> dbFactory, AuditTrail audit, TimeProvider clock) : IRecordList<PaperFormFilter, PaperFormRow>
 {
-    /// <summary>How many forms the filter matches in the caller's scope (the sort does not matter).</summary>
-    public async Task<int> CountAsync(AccessScope scope, PaperFormFilter filter, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        ArgumentNullException.ThrowIfNull(filter);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await Filter(db.For(scope).PaperForms.AsNoTracking(), filter, clock.GetUtcNow().UtcDateTime).CountAsync(cancellationToken);
-    }
+    private static readonly RecordListShape<PaperForm, PaperFormFilter, PaperFormRow> ListShape =
+        new(data => data.PaperForms, (_, query, filter, now, _) => Task.FromResult(Filter(query, filter, now)), Sort, Row, f => f.Id);
 
-    /// <summary>One page of the filtered list in the filter's order.</summary>
-    public async Task<IReadOnlyList<PaperFormRow>> PageAsync(AccessScope scope, PaperFormFilter filter, int skip, int take, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        ArgumentNullException.ThrowIfNull(filter);
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var visible = db.For(scope).PaperForms.AsNoTracking();
-        return await RecordPages.ReadAsync(Sort(Filter(visible, filter, now), filter), visible, skip, take, Row(now), f => f.Id, cancellationToken);
-    }
+    public Task<int> CountAsync(AccessScope scope, PaperFormFilter filter, CancellationToken cancellationToken = default) =>
+        RecordPages.CountAsync(dbFactory, ListShape, scope, filter, clock.GetUtcNow().UtcDateTime, cancellationToken);
+
+    public Task<IReadOnlyList<PaperFormRow>> PageAsync(AccessScope scope, PaperFormFilter filter, int skip, int take, CancellationToken cancellationToken = default) =>
+        RecordPages.PageAsync(dbFactory, ListShape, scope, filter, clock.GetUtcNow().UtcDateTime, skip, take, cancellationToken);
 
     /// <summary>A list row: the ID number masked, overdue as of <paramref name="now"/>.</summary>
     internal static System.Linq.Expressions.Expression<Func<PaperForm, PaperFormRow>> Row(DateTime now) => f => new PaperFormRow(

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Dashboard.Core.Access;
 using Dashboard.Core.Paging;
+using Dashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Records;
@@ -14,6 +15,33 @@ namespace Dashboard.Core.Records;
 public static class RecordPages
 {
     public const int MaxPageSize = 200;
+
+    /// <summary>How many records of the list the filter matches in the caller's scope.</summary>
+    public static async Task<int> CountAsync<T, TFilter, TRow>(
+        IDbContextFactory<DashboardDbContext> dbFactory, RecordListShape<T, TFilter, TRow> list, AccessScope scope, TFilter filter, DateTime now,
+        CancellationToken cancellationToken)
+        where T : PatientRecord
+    {
+        ArgumentNullException.ThrowIfNull(dbFactory);
+        ArgumentNullException.ThrowIfNull(list);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var filtered = await list.FilterAsync(db, list.Visible(db.For(scope)).AsNoTracking(), filter, now, cancellationToken);
+        return await filtered.CountAsync(cancellationToken);
+    }
+
+    /// <summary>One page of the list in the filter's order: ids from index entries, then the page's rows by id.</summary>
+    public static async Task<IReadOnlyList<TRow>> PageAsync<T, TFilter, TRow>(
+        IDbContextFactory<DashboardDbContext> dbFactory, RecordListShape<T, TFilter, TRow> list, AccessScope scope, TFilter filter, DateTime now,
+        int skip, int take, CancellationToken cancellationToken)
+        where T : PatientRecord
+    {
+        ArgumentNullException.ThrowIfNull(dbFactory);
+        ArgumentNullException.ThrowIfNull(list);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var visible = list.Visible(db.For(scope)).AsNoTracking();
+        var filtered = await list.FilterAsync(db, visible, filter, now, cancellationToken);
+        return await ReadAsync(list.Sort(filtered, filter), visible, skip, take, list.Row(now), list.IdOf, cancellationToken);
+    }
 
     public static async Task<IReadOnlyList<TRow>> ReadAsync<T, TRow>(
         IQueryable<T> sorted, IQueryable<T> visible, int skip, int take, Expression<Func<T, TRow>> columns, Func<TRow, int> idOf,
@@ -31,6 +59,15 @@ public static class RecordPages
         return [.. ids.Where(rows.ContainsKey).Select(id => rows[id])];
     }
 }
+
+/// <summary>What makes one kind's list: its scoped set, its filter, its sorts and its row.</summary>
+public sealed record RecordListShape<T, TFilter, TRow>(
+    Func<ScopedData, IQueryable<T>> Visible,
+    Func<DashboardDbContext, IQueryable<T>, TFilter, DateTime, CancellationToken, Task<IQueryable<T>>> FilterAsync,
+    Func<IQueryable<T>, TFilter, IQueryable<T>> Sort,
+    Func<DateTime, Expression<Func<T, TRow>>> Row,
+    Func<TRow, int> IdOf)
+    where T : PatientRecord;
 
 /// <summary>A list of records as its page reads it: counted once per filter, paged many times.</summary>
 public interface IRecordList<in TFilter, TRow>

@@ -6,8 +6,6 @@ namespace Dashboard.Core.Persistence.Configurations;
 
 internal sealed class PaperFormConfiguration : PatientRecordConfiguration<PaperForm>
 {
-    protected override string KindColumn => nameof(PaperForm.Kind);
-
     /// <summary>
     /// The other sorts (issue time, form number) and what a search matches (the number, the start of
     /// the name, the end of the ID number): paper forms are far fewer than held patients, so a search
@@ -16,9 +14,13 @@ internal sealed class PaperFormConfiguration : PatientRecordConfiguration<PaperF
     protected override IReadOnlyList<string> OtherListColumns { get; } =
         [nameof(PaperForm.IssuedUtc), nameof(PaperForm.SerialNumber), nameof(PaperForm.PatientName), nameof(PaperForm.IdNumber)];
 
+    protected override string KindColumn => nameof(PaperForm.Kind);
+
     public override void Configure(EntityTypeBuilder<PaperForm> builder)
     {
         base.Configure(builder);
+        // A form may belong to a held patient (a transfer of an inpatient); the patient is never deleted under it.
+        builder.HasOne(f => f.HeldPatient).WithMany().HasForeignKey(f => f.HeldPatientId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(f => f.SerialNumber).HasMaxLength(30);
         builder.Property(f => f.FromPlace).HasMaxLength(100);
         builder.Property(f => f.Destination).HasMaxLength(100);
@@ -26,7 +28,6 @@ internal sealed class PaperFormConfiguration : PatientRecordConfiguration<PaperF
         builder.Property(f => f.IssuedBy).HasMaxLength(50);
         builder.Property(f => f.FilingNumber).HasMaxLength(60);
         builder.Property(f => f.StatusReason).HasMaxLength(500);
-        builder.HasOne(f => f.HeldPatient).WithMany().HasForeignKey(f => f.HeldPatientId).OnDelete(DeleteBehavior.Restrict);
 
         // A form number is printed once per facility: the database refuses a second form with it. A desk's
         // list sorted by number walks it too.
