@@ -7,6 +7,7 @@ using Dashboard.Core.Persistence;
 using Dashboard.Tests.Infrastructure;
 using Dashboard.Tools;
 using Dashboard.Tools.Commands;
+using Dashboard.Tools.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,12 +56,34 @@ public sealed class ToolCommandsTests : IDisposable
         {
             Assert.Equal(before + 25, await db.HeldPatients.CountAsync());
             Assert.Equal(25, await db.HeldPatients.CountAsync(p => p.EnteredByName == "synthetic"));
-            var audit = Assert.Single(await db.AuditEvents.Where(a => a.UserName == "synthetic").ToListAsync());
-            Assert.Equal((AuditActions.Create, "HeldPatient"), (audit.Action, audit.EntityType));
-            using var details = JsonDocument.Parse(audit.AfterJson!);
-            Assert.Equal(25, details.RootElement.GetProperty("Generated").GetInt32());
+
+            // Entered through the bulk intake: an audit event per record, as from the form.
+            var created = await db.AuditEvents.Where(a => a.UserName == "synthetic" && a.Action == AuditActions.Create).ToListAsync();
+            Assert.Equal(25, created.Count);
+            Assert.All(created, a => Assert.Equal("HeldPatient", a.EntityType));
+
+            // Then the demo's history (entry times, outcomes), one event for the batch naming every record and the seed.
+            var history = Assert.Single(await db.AuditEvents.Where(a => a.UserName == "synthetic" && a.Action == AuditActions.Update).ToListAsync());
+            Assert.Equal(SyntheticHeldPatientGenerator.HistoryEntityId, history.EntityId);
+            using var details = JsonDocument.Parse(history.AfterJson!);
+            Assert.Equal(25, details.RootElement.GetProperty("Records").GetInt32());
             Assert.Equal(7, details.RootElement.GetProperty("Seed").GetInt32());
+            Assert.Equal(created.Select(a => a.EntityId).Order(), details.RootElement.GetProperty("Ids").EnumerateArray().Select(i => i.GetInt32().ToString(CultureInfo.InvariantCulture)).Order());
         }
+    }
+
+    [Fact]
+    public async Task Benchmark_bulk_insert_prints_min_and_median_of_the_bulk_path_and_the_form_baseline_and_cleans_up()
+    {
+        var exit = await RunAsync(new ToolContext(_folder.Folder, _folder.Folder), "benchmark-bulk-insert", "--rows", "60", "--runs", "3");
+
+        Assert.True(exit == 0, _error.ToString());
+        var lines = _output.ToString().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        Assert.Matches(@"^scenario\s+rows\s+runs\s+min s\s+median s\s+rows/s min\s+rows/s med\s+peak MB$", Line(lines, "scenario "));
+        Assert.Matches(@"^bulk intake: .+\s+60\s+3\s+\d+\.\d\d\s+\d+\.\d\d\s+[\d,]+\s+[\d,]+\s+-$", Line(lines, "bulk intake: "));
+        Assert.Matches(@"^BASELINE form path: .+\s+20\s+3\s+\d+\.\d\d\s+\d+\.\d\d\s+[\d,]+\s+[\d,]+\s+-$", Line(lines, "BASELINE form path: "));
+        Assert.Matches(@"^BASELINE form path extrapolated to 60 rows: \d+\.\d s \(median run's rate\); bulk intake is \d+\.\dx faster \(median runs\)$", Line(lines, "BASELINE form path extrapolated"));
+        Assert.Empty(Directory.GetDirectories(_folder.Folder, "cutover-benchmark-*"));
     }
 
     [Fact]
@@ -124,7 +147,7 @@ public sealed class ToolCommandsTests : IDisposable
 
         Assert.Equal(0, exit);
         var help = _output.ToString();
-        Assert.All(["generate-demo-data", "benchmark-held-patients", "benchmark-export"], command => Assert.Contains(command, help, StringComparison.Ordinal));
+        Assert.All(["generate-demo-data", "benchmark-held-patients", "benchmark-bulk-insert", "benchmark-export"], command => Assert.Contains(command, help, StringComparison.Ordinal));
         Assert.DoesNotContain("benchmark-export-worker", help, StringComparison.Ordinal);
     }
 
