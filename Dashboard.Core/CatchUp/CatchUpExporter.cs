@@ -22,11 +22,16 @@ public sealed class CatchUpExporter(
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(text);
         var zone = await queries.ZoneOfAsync(filter, cancellationToken);
-        var counts = await queries.CountAsync(scope, filter, cancellationToken);
-        var summary = await queries.SummaryAsync(scope, filter, c => text.Enum("HPCategory", c), k => text.Enum("PFKind", k), cancellationToken);
+
+        // The few localized texts (statuses, categories, yes/no) are looked up once, not once per cell.
+        text = text.Remembered();
+        var (summary, counts) = await queries.SummaryWithCountsAsync(scope, filter, c => text.Enum("HPCategory", c), k => text.Enum("PFKind", k), cancellationToken);
         var fileName = await FileNameAsync(scope, filter, text, zone, cancellationToken);
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            // The export's sorts stay in memory rather than in temporary files; the connection is this export's alone.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA temp_store = MEMORY;", cancellationToken);
             List<SheetSource> sheets =
             [
                 .. CatchUpWorkbookWriter.Split(text.Get("Export_SummarySheet"), ExportColumns.Summary, summary, summary.Count, text, zone),
@@ -35,7 +40,14 @@ public sealed class CatchUpExporter(
                 .. CatchUpWorkbookWriter.Split(text.Get("Export_FormsSheet"), ExportColumns.PaperForms,
                     queries.PaperForms(db, scope, filter, zone).AsEnumerable(), counts.PaperForms, text, zone, rowsWritten),
             ];
-            await Task.Run(() => CatchUpWorkbookWriter.Write(output, sheets), cancellationToken);
+            try
+            {
+                await Task.Run(() => CatchUpWorkbookWriter.Write(output, sheets), cancellationToken);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA temp_store = DEFAULT;", CancellationToken.None);
+            }
         }
 
         await audit.RecordAsync(scope.UserId, scope.UserName, scope.Role.ToString(), scope.ClientAddress, AuditActions.Export, "CatchUpList", fileName,

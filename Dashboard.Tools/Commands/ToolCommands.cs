@@ -33,7 +33,7 @@ public static class ToolCommands
             BenchmarkHeldPatients(context),
             BenchmarkBulkInsert(context),
             BenchmarkExport(context),
-            ExportWorker(),
+            ExportWorker(context),
         };
     }
 
@@ -106,35 +106,45 @@ public static class ToolCommands
 
     private static Command BenchmarkExport(ToolContext context)
     {
-        var rows = PositiveNumber("--rows", "Rows to export with each writer (the exporter also writes 1,000,000).", 100_000);
-        var command = new Command("benchmark-export", "Measures the catch-up exporter against a plain ClosedXML export, each in its own process.")
+        var rows = PositiveNumber("--rows", "Rows to export in each scenario (the writer alone also writes 1,000,000).", 200_000);
+        var runs = PositiveNumber("--runs", "Runs of each scenario, each in its own process.", 3);
+        var command = new Command("benchmark-export", "Measures the catch-up export end to end, its writer, plain MiniExcel and a ClosedXML export, each run in its own process.")
         {
             rows,
+            runs,
         };
-        command.SetAction((parse, cancellationToken) => ReportingFailures(parse, output =>
-            ExportBenchmark.RunAsync(parse.GetValue(rows), output, SelfCommand(), context.TempFolder, cancellationToken)));
+        command.SetAction((parse, cancellationToken) => ReportingFailures(parse, async output =>
+        {
+            await using var databases = new ThrowawayDatabases(context);
+            await using (var services = await databases.CreateAsync(logging => logging.AddFilter(_ => false), cancellationToken))
+            {
+                await ExportBenchmark.FillAsync(services, parse.GetValue(rows), cancellationToken);
+            }
+
+            SqliteConnection.ClearAllPools();
+            await ExportBenchmark.RunAsync(parse.GetValue(rows), parse.GetValue(runs), databases.Last!, output, SelfCommand(), context.TempFolder, cancellationToken);
+        }));
         return command;
     }
 
-    /// <summary>The export benchmark's child process: one writer, one measurement.</summary>
-    private static Command ExportWorker()
+    /// <summary>The export benchmark's child process: one scenario, one measurement.</summary>
+    private static Command ExportWorker(ToolContext context)
     {
-        var writer = new Option<string>("--writer") { Description = "Which writer to measure.", DefaultValueFactory = _ => ExportBenchmark.OurWriter };
-        writer.AcceptOnlyFromAmong(ExportBenchmark.OurWriter, ExportBenchmark.ClosedXmlWriter);
+        var writer = new Option<string>("--writer") { Description = "Which scenario to measure.", DefaultValueFactory = _ => ExportBenchmark.OurWriter };
+        writer.AcceptOnlyFromAmong(ExportBenchmark.EndToEnd, ExportBenchmark.OurWriter, ExportBenchmark.PlainMiniExcel, ExportBenchmark.ClosedXmlWriter);
         var rows = PositiveNumber("--rows", "Rows to write.", 100_000);
         var folder = new Option<string>("--folder") { Description = "Where to write the workbook.", DefaultValueFactory = _ => Path.GetTempPath() };
-        var command = new Command(ExportBenchmark.WorkerCommand, "Writes N synthetic rows with one writer and prints \"seconds peakMB\".")
+        var database = new Option<string?>("--database") { Description = "The data folder of the database the end-to-end export reads." };
+        var command = new Command(ExportBenchmark.WorkerCommand, "Writes N rows in one scenario and prints \"seconds peakMB rows\".")
         {
             writer,
             rows,
             folder,
+            database,
         };
         command.Hidden = true;
         command.SetAction((parse, _) => ReportingFailures(parse, output =>
-        {
-            ExportBenchmark.RunWorker(parse.GetValue(writer)!, parse.GetValue(rows), parse.GetValue(folder)!, output);
-            return Task.CompletedTask;
-        }));
+            ExportBenchmark.RunWorkerAsync(parse.GetValue(writer)!, parse.GetValue(rows), parse.GetValue(folder)!, parse.GetValue(database), context, output)));
         return command;
     }
 
