@@ -36,10 +36,11 @@ public sealed class CatchUpExporter(
         AccessScope scope, CatchUpFilter filter, ExportText text, TimeZoneInfo zone, Stream output, Action<int>? rowsWritten, CancellationToken cancellationToken)
     {
         await using var heldDb = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var invoicesDb = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var formsDb = await dbFactory.CreateDbContextAsync(cancellationToken);
 
         // Both lists start reading (and sorting) now, each on its own connection, while the summary is counted on a third.
-        using var held = new ReadAhead<HeldPatient>(() => queries.HeldPatients(heldDb, scope, filter, zone).AsEnumerable(), ReadAheadRows, cancellationToken);
+        using var held = new ReadAhead<HeldPatient>(() => queries.HeldPatientsForExport(heldDb, invoicesDb, scope, filter, zone), ReadAheadRows, cancellationToken);
         using var forms = new ReadAhead<PaperForm>(() => queries.PaperForms(formsDb, scope, filter, zone).AsEnumerable(), ReadAheadRows, cancellationToken);
         var (summary, counts) = await queries.SummaryWithCountsAsync(scope, filter, c => text.Enum("HPCategory", c), k => text.Enum("PFKind", k), cancellationToken);
         var fileName = await FileNameAsync(scope, filter, text, zone, cancellationToken);
