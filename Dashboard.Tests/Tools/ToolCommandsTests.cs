@@ -117,11 +117,34 @@ public sealed class ToolCommandsTests : IDisposable
         Assert.Empty(Directory.GetDirectories(_folder.Folder, "cutover-benchmark-*"));
     }
 
+    [Fact]
+    public async Task Benchmark_export_prints_every_scenario_with_min_median_and_peak_memory_and_cleans_up()
+    {
+        var exit = await RunAsync(new ToolContext(_folder.Folder, _folder.Folder), "benchmark-export", "--rows", "40", "--runs", "1", "--large-rows", "80");
+
+        Assert.True(exit == 0, _error.ToString());
+        var lines = _output.ToString().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        foreach (var (scenario, rows) in new[]
+        {
+            ("end to end: exporter", 40), ("writer alone: CatchUpWorkbookWriter, in-memory rows   ", 40), ("plain MiniExcel", 40),
+            ("BASELINE ClosedXML", 40), ("writer alone: CatchUpWorkbookWriter, in-memory rows   ", 80),
+        })
+        {
+            Assert.Contains(lines, line => line.StartsWith(scenario.TrimEnd(), StringComparison.Ordinal) &&
+                Regex.IsMatch(line, string.Create(CultureInfo.InvariantCulture, $@"\s{rows}\s+1\s+\d+\.\d\d\s+\d+\.\d\d\s+[\d,]+\s+[\d,]+\s+[\d,]+$")));
+        }
+
+        Assert.Matches(@"^end to end 40 rows: median \d+\.\d\d s \(target <= 5 s\)", Line(lines, "end to end 40 rows:"));
+        Assert.Empty(Directory.GetDirectories(_folder.Folder, "cutover-benchmark-*"));
+        Assert.Empty(Directory.GetFiles(_folder.Folder, "*.xlsx"));
+    }
+
     [Theory]
     [InlineData("benchmark-held-patients", "--rows", "abc")]
     [InlineData("benchmark-held-patients", "--iterations", "0")]
     [InlineData("generate-demo-data", "--held-patients", "-5")]
     [InlineData("benchmark-export", "--rows", "1e6")]
+    [InlineData("benchmark-bulk-insert", "--runs", "0")]
     public async Task A_count_that_is_not_a_positive_whole_number_is_refused_naming_the_option(string command, string option, string value)
     {
         var exit = await RunAsync(new ToolContext(_folder.Folder, _folder.Folder), command, option, value);

@@ -34,7 +34,9 @@ public static class ExportBenchmark
 
     /// <summary>Runs every measurement in a child process and prints one table.</summary>
     /// <param name="database">A throwaway database folder holding <paramref name="rows"/> outstanding held patients.</param>
-    public static async Task RunAsync(int rows, int runs, string database, TextWriter output, string[] selfCommand, string folder, CancellationToken cancellationToken = default)
+    /// <param name="largeRows">The writer's large run (1,000,000: ADR 0001's target).</param>
+    public static async Task RunAsync(
+        int rows, int runs, int largeRows, string database, TextWriter output, string[] selfCommand, string folder, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(selfCommand);
@@ -44,7 +46,7 @@ public static class ExportBenchmark
             (OurWriter, rows, "writer alone: CatchUpWorkbookWriter, in-memory rows"),
             (PlainMiniExcel, rows, "plain MiniExcel, same rows, no column mapping"),
             (ClosedXmlWriter, rows, "BASELINE ClosedXML, cell by cell"),
-            (OurWriter, 1_000_000, "writer alone: CatchUpWorkbookWriter, in-memory rows"),
+            (OurWriter, largeRows, "writer alone: CatchUpWorkbookWriter, in-memory rows"),
         ];
         var results = new List<RunStats>();
         foreach (var (writer, count, label) in scenarios)

@@ -106,12 +106,14 @@ public static class ToolCommands
 
     private static Command BenchmarkExport(ToolContext context)
     {
-        var rows = PositiveNumber("--rows", "Rows to export in each scenario (the writer alone also writes 1,000,000).", 200_000);
+        var rows = PositiveNumber("--rows", "Rows to export in each scenario.", 200_000);
         var runs = PositiveNumber("--runs", "Runs of each scenario, each in its own process.", 3);
+        var largeRows = PositiveNumber("--large-rows", "Rows of the writer's large run.", 1_000_000);
         var command = new Command("benchmark-export", "Measures the catch-up export end to end, its writer, plain MiniExcel and a ClosedXML export, each run in its own process.")
         {
             rows,
             runs,
+            largeRows,
         };
         command.SetAction((parse, cancellationToken) => ReportingFailures(parse, async output =>
         {
@@ -122,7 +124,7 @@ public static class ToolCommands
             }
 
             SqliteConnection.ClearAllPools();
-            await ExportBenchmark.RunAsync(parse.GetValue(rows), parse.GetValue(runs), databases.Last!, output, SelfCommand(), context.TempFolder, cancellationToken);
+            await ExportBenchmark.RunAsync(parse.GetValue(rows), parse.GetValue(runs), parse.GetValue(largeRows), databases.Last!, output, SelfCommand(), context.TempFolder, cancellationToken);
         }));
         return command;
     }
