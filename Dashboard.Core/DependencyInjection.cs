@@ -69,6 +69,7 @@ public static class DependencyInjection
         services.AddSingleton<FacilityService>();
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<Records.RecordCommands>();
+        services.AddSingleton<Records.Intake.BulkIntake>();
         services.AddSingleton<HeldPatientService>();
         services.AddSingleton<HeldPatientQueries>();
         services.AddSingleton<HeldPatientDeadlines>();

@@ -24,10 +24,16 @@ public sealed partial class AuditTrail(IDbContextFactory<DashboardDbContext> dbF
     public AuditEvent Add(DashboardDbContext db, AccessScope scope, string action, string entityType, object entityId, object? before = null, object? after = null)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(scope);
-        var entry = Create(scope.UserId, scope.UserName, scope.Role.ToString(), scope.ClientAddress, action, entityType, entityId?.ToString(), before, after);
+        var entry = NewEvent(scope, action, entityType, entityId, before, after);
         db.AuditEvents.Add(entry);
         return entry;
+    }
+
+    /// <summary>The event <see cref="Add"/> would add, for a caller that writes it itself in its own transaction (the bulk intake).</summary>
+    public AuditEvent NewEvent(AccessScope scope, string action, string entityType, object entityId, object? before = null, object? after = null)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return Create(scope.UserId, scope.UserName, scope.Role.ToString(), scope.ClientAddress, action, entityType, entityId?.ToString(), before, after);
     }
 
     /// <summary>Records an event that goes with no other change (sign-ins, denials, reveals).</summary>

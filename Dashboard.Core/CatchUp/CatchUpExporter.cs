@@ -1,6 +1,8 @@
 using System.Globalization;
 using Dashboard.Core.Access;
 using Dashboard.Core.Audit;
+using Dashboard.Core.HeldPatients;
+using Dashboard.Core.PaperForms;
 using Dashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,26 +24,38 @@ public sealed class CatchUpExporter(
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(text);
         var zone = await queries.ZoneOfAsync(filter, cancellationToken);
-        var counts = await queries.CountAsync(scope, filter, cancellationToken);
-        var summary = await queries.SummaryAsync(scope, filter, c => text.Enum("HPCategory", c), k => text.Enum("PFKind", k), cancellationToken);
-        var fileName = await FileNameAsync(scope, filter, text, zone, cancellationToken);
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            List<SheetSource> sheets =
-            [
-                .. CatchUpWorkbookWriter.Split(text.Get("Export_SummarySheet"), ExportColumns.Summary, summary, summary.Count, text, zone),
-                .. CatchUpWorkbookWriter.Split(text.Get("Export_HeldSheet"), ExportColumns.HeldPatients,
-                    queries.HeldPatients(db, scope, filter, zone).AsEnumerable(), counts.HeldPatients, text, zone, rowsWritten),
-                .. CatchUpWorkbookWriter.Split(text.Get("Export_FormsSheet"), ExportColumns.PaperForms,
-                    queries.PaperForms(db, scope, filter, zone).AsEnumerable(), counts.PaperForms, text, zone, rowsWritten),
-            ];
-            await Task.Run(() => CatchUpWorkbookWriter.Write(output, sheets), cancellationToken);
-        }
 
-        await audit.RecordAsync(scope.UserId, scope.UserName, scope.Role.ToString(), scope.ClientAddress, AuditActions.Export, "CatchUpList", fileName,
-            new { filter, counts.HeldPatients, counts.PaperForms }, cancellationToken);
+        // The few localized texts (statuses, categories, yes/no) are looked up once, not once per cell.
+        var outcome = await WriteAsync(scope, filter, text.Remembered(), zone, output, rowsWritten, cancellationToken);
+        await audit.RecordAsync(scope.UserId, scope.UserName, scope.Role.ToString(), scope.ClientAddress, AuditActions.Export, "CatchUpList", outcome.FileName,
+            new { filter, outcome.HeldPatients, outcome.PaperForms }, cancellationToken);
+        return outcome;
+    }
+
+    private async Task<ExportOutcome> WriteAsync(
+        AccessScope scope, CatchUpFilter filter, ExportText text, TimeZoneInfo zone, Stream output, Action<int>? rowsWritten, CancellationToken cancellationToken)
+    {
+        await using var heldDb = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var invoicesDb = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var formsDb = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        // Both lists start reading (and sorting) now, each on its own connection, while the summary is counted on a third.
+        using var held = new ReadAhead<HeldPatient>(() => queries.HeldPatientsForExport(heldDb, invoicesDb, scope, filter, zone), ReadAheadRows, cancellationToken);
+        using var forms = new ReadAhead<PaperForm>(() => queries.PaperForms(formsDb, scope, filter, zone).AsEnumerable(), ReadAheadRows, cancellationToken);
+        var (summary, counts) = await queries.SummaryWithCountsAsync(scope, filter, c => text.Enum("HPCategory", c), k => text.Enum("PFKind", k), cancellationToken);
+        var fileName = await FileNameAsync(scope, filter, text, zone, cancellationToken);
+        List<SheetSource> sheets =
+        [
+            .. CatchUpWorkbookWriter.Split(text.Get("Export_SummarySheet"), ExportColumns.Summary, summary, summary.Count, text, zone),
+            .. CatchUpWorkbookWriter.Split(text.Get("Export_HeldSheet"), ExportColumns.HeldPatients, held, counts.HeldPatients, text, zone, rowsWritten),
+            .. CatchUpWorkbookWriter.Split(text.Get("Export_FormsSheet"), ExportColumns.PaperForms, forms, counts.PaperForms, text, zone, rowsWritten),
+        ];
+        await Task.Run(() => CatchUpWorkbookWriter.Write(output, sheets), cancellationToken);
         return new ExportOutcome(counts.HeldPatients, counts.PaperForms, fileName);
     }
+
+    /// <summary>How far the database reads ahead of the workbook writer: enough to keep both busy, little memory.</summary>
+    private const int ReadAheadRows = 2000;
 
     /// <summary>补录清单_合肥_全部_20211213-0930.xlsx: region, facility (or all), local time.</summary>
     private async Task<string> FileNameAsync(AccessScope scope, CatchUpFilter filter, ExportText text, TimeZoneInfo zone, CancellationToken cancellationToken)

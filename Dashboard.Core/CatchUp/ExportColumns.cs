@@ -18,6 +18,14 @@ public sealed record ExportColumn<T>(string Key, string HeaderKey, double Width,
 public sealed record ExportText(Func<string, string> Get)
 {
     public string Enum<TEnum>(string prefix, TEnum value) where TEnum : struct, System.Enum => Get($"{prefix}_{value}");
+
+    /// <summary>The same texts, each looked up once: an export asks for the same few keys on every row.</summary>
+    public ExportText Remembered()
+    {
+        var remembered = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var get = Get;
+        return new ExportText(key => remembered.GetOrAdd(key, get));
+    }
 }
 
 /// <summary>

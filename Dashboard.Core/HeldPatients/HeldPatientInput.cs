@@ -55,6 +55,13 @@ public sealed record HeldPatientValues(
     string? Notes)
 {
     /// <summary>The stretch of time the patient was in care, for the duplicate check.</summary>
-    public (DateTime Start, DateTime End)? Stay =>
-        (AdmittedUtc ?? VisitUtc) is { } start ? (start, DischargedUtc ?? VisitUtc ?? DateTime.MaxValue) : null;
+    public (DateTime Start, DateTime End)? Stay => StayOf(AdmittedUtc, DischargedUtc, VisitUtc);
+
+    /// <summary>A record's stay: from admission or visit to discharge or visit (open-ended while in care); null without a start.</summary>
+    public static (DateTime Start, DateTime End)? StayOf(DateTime? admittedUtc, DateTime? dischargedUtc, DateTime? visitUtc) =>
+        (admittedUtc ?? visitUtc) is { } start ? (start, dischargedUtc ?? visitUtc ?? DateTime.MaxValue) : null;
+
+    /// <summary>The duplicate rule: another record's stay overlaps this one.</summary>
+    public static bool Overlaps((DateTime Start, DateTime End) stay, DateTime? admittedUtc, DateTime? dischargedUtc, DateTime? visitUtc) =>
+        StayOf(admittedUtc, dischargedUtc, visitUtc) is { } other && other.Start <= stay.End && stay.Start <= other.End;
 }

@@ -6,7 +6,7 @@ namespace Dashboard.Core.HeldPatients;
 /// <summary>What the entry form needs to know about where the desk works.</summary>
 public sealed record HeldPatientFormContext(int FacilityId, string FacilityName, int RegionId, RegionPlan Plan)
 {
-    public HeldPatientRuleContext RulesAt(DateTimeOffset now) => new(Plan.OutageStartsUtc, Plan.GoLiveUtc, Plan.TimeZone, now);
+    public HeldPatientRuleContext RulesAt(DateTimeOffset now) => HeldPatientRuleContext.Of(Plan, now);
 }
 
 /// <summary>A list row: the ID number is masked.</summary>

@@ -7,7 +7,14 @@ using Dashboard.Core.Validation;
 namespace Dashboard.Core.HeldPatients;
 
 /// <summary>The region's clock facts the times of a record must agree with.</summary>
-public sealed record HeldPatientRuleContext(DateTimeOffset? OutageStartsUtc, DateTimeOffset? GoLiveUtc, TimeZoneInfo TimeZone, DateTimeOffset Now);
+public sealed record HeldPatientRuleContext(DateTimeOffset? OutageStartsUtc, DateTimeOffset? GoLiveUtc, TimeZoneInfo TimeZone, DateTimeOffset Now)
+{
+    public static HeldPatientRuleContext Of(Plans.RegionPlan plan, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return new(plan.OutageStartsUtc, plan.GoLiveUtc, plan.TimeZone, now);
+    }
+}
 
 /// <summary>
 /// Validation of a held-patient entry: pure, so the form runs it as the user types and the service

@@ -111,12 +111,13 @@ public sealed class HeldPatientService(
             .Select(p => new { p.Id, p.FacilityId, p.RegionId, FacilityName = p.Facility!.Name, p.EnteredUtc, p.Status, p.AdmittedUtc, p.DischargedUtc, p.VisitUtc })
             .ToListAsync(cancellationToken);
         return candidates
-            .Where(c => (c.AdmittedUtc ?? c.VisitUtc) is { } start && start <= stay.End && stay.Start <= (c.DischargedUtc ?? c.VisitUtc ?? DateTime.MaxValue))
+            .Where(c => HeldPatientValues.Overlaps(stay, c.AdmittedUtc, c.DischargedUtc, c.VisitUtc))
             .Select(c => new DuplicateMatch(c.Id, c.FacilityName, c.EnteredUtc, c.Status, scope.CanSeeFacility(c.FacilityId, c.RegionId)))
             .ToList();
     }
 
-    private static void Apply(HeldPatientValues values, HeldPatient record, DateTime nowUtc)
+    /// <summary>The record's fields from valid values, with what follows from them (the name's sort key, the reversed ID).</summary>
+    internal static void Apply(HeldPatientValues values, HeldPatient record, DateTime nowUtc)
     {
         record.Category = values.Category;
         record.SetPatientName(values.PatientName);

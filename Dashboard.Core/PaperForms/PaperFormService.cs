@@ -26,9 +26,6 @@ public sealed class PaperFormService(
     public async Task<IReadOnlyList<FormPlace>> PlacesAsync(AccessScope scope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        IReadOnlyList<PaperFormKind> kinds = scope.Role == UserRole.BillingDesk
-            ? [PaperFormKind.TransferReferral, PaperFormKind.RemoteCareFiling]
-            : Enum.GetValues<PaperFormKind>();
         if (scope.Role is not (UserRole.BillingDesk or UserRole.Supervisor))
         {
             return [];
@@ -42,7 +39,22 @@ public sealed class PaperFormService(
         }
 
         var rows = await places.OrderBy(f => f.Code).ToListAsync(cancellationToken);
-        return rows.Select(f => new FormPlace(f.Id, f.Name, f.Kind, f.RegionId, kinds)).ToList();
+        return rows.Select(f => new FormPlace(f.Id, f.Name, f.Kind, f.RegionId, KindsAt(scope, f.Kind))).ToList();
+    }
+
+    /// <summary>
+    /// The kinds of form the caller registers at a facility it may see (none: not a place of theirs):
+    /// a desk its facility's transfer and filing forms, a supervisor every kind at an agency window.
+    /// </summary>
+    public static IReadOnlyList<PaperFormKind> KindsAt(AccessScope scope, FacilityKind facility)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return scope.Role switch
+        {
+            UserRole.BillingDesk => [PaperFormKind.TransferReferral, PaperFormKind.RemoteCareFiling],
+            UserRole.Supervisor when facility == FacilityKind.AgencyWindow => Enum.GetValues<PaperFormKind>(),
+            _ => [],
+        };
     }
 
     /// <summary>Where the caller registers forms and each place's time zone, for checking the form as it is typed.</summary>
@@ -182,11 +194,15 @@ public sealed class PaperFormService(
             .FirstOrDefaultAsync(cancellationToken);
         return existing is null
             ? null
-            : CommandResult.Invalid(nameof(PaperFormInput.SerialNumber),
-                new Message(SerialTaken, serial, existing.PatientName, LocalTimeText.FromUtc(existing.EnteredUtc, zone) ?? "", existing.Id.ToString(CultureInfo.InvariantCulture)));
+            : CommandResult.Invalid(nameof(PaperFormInput.SerialNumber), SerialTakenMessage(serial, existing.PatientName, existing.EnteredUtc, existing.Id, zone));
     }
 
-    private static void Apply(PaperFormValues values, PaperForm form)
+    /// <summary>The form number is taken: by which form (its patient, when it was entered, its id).</summary>
+    internal static Message SerialTakenMessage(string serial, string patientName, DateTime enteredUtc, int id, TimeZoneInfo zone) =>
+        new(SerialTaken, serial, patientName, LocalTimeText.FromUtc(enteredUtc, zone) ?? "", id.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>The form's fields from valid values, with the name's sort key.</summary>
+    internal static void Apply(PaperFormValues values, PaperForm form)
     {
         form.Kind = values.Kind;
         form.Subkind = values.Subkind;

@@ -52,6 +52,23 @@ public abstract class PatientRecord : IFacilityScoped, IVersioned, IHasDeadline
     /// <summary>Still to catch up: counts towards the backlog, can be overdue and can be corrected.</summary>
     public abstract bool IsOpen { get; }
 
+    /// <summary>
+    /// Puts a new record at its place (facility, region, the region's deadline) and stamps who
+    /// entered it and when: the same for a record saved by the form and one taken in bulk.
+    /// </summary>
+    public void EnterAt(RecordPlace place, AccessScope scope, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(place);
+        ArgumentNullException.ThrowIfNull(scope);
+        FacilityId = place.FacilityId;
+        RegionId = place.RegionId;
+        DeadlineUtc = place.DeadlineUtc;
+        EnteredByUserId = scope.UserId;
+        EnteredByName = scope.UserName;
+        EnteredUtc = nowUtc;
+        UpdatedUtc = nowUtc;
+    }
+
     public void SetPatientName(string name)
     {
         PatientName = name;

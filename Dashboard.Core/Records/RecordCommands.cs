@@ -32,14 +32,7 @@ public sealed class RecordCommands(
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(place);
         ArgumentNullException.ThrowIfNull(record);
-        var now = clock.GetUtcNow().UtcDateTime;
-        record.FacilityId = place.FacilityId;
-        record.RegionId = place.RegionId;
-        record.DeadlineUtc = place.DeadlineUtc;
-        record.EnteredByUserId = scope.UserId;
-        record.EnteredByName = scope.UserName;
-        record.EnteredUtc = now;
-        record.UpdatedUtc = now;
+        record.EnterAt(place, scope, clock.GetUtcNow().UtcDateTime);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (check is not null && await check(db) is { } refused)
         {

@@ -21,6 +21,7 @@ public sealed class ScopeArchitectureTests
     {
         ["ScopedData"] = "the scoped entry point itself",
         ["HeldPatientService.FindDuplicatesAsync"] = "looks across the region on purpose (a patient moves between facilities); callers see only what they may open",
+        ["HeldPatientIntake.LoadChecksAsync"] = "the bulk intake's duplicate check, across the region like the form's (FindDuplicatesAsync)",
         ["HeldPatientQueries.GetAsync"] = "after a scoped miss, to audit an attempt on a record that exists elsewhere; the answer stays not-found",
         ["PaperFormQueries.GetAsync"] = "after a scoped miss, to audit an attempt on a form that exists elsewhere; the answer stays not-found",
         ["FacilityService.GetAsync"] = "after a scoped miss, to audit an attempt on a facility that exists elsewhere",

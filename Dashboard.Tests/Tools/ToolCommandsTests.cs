@@ -7,6 +7,7 @@ using Dashboard.Core.Persistence;
 using Dashboard.Tests.Infrastructure;
 using Dashboard.Tools;
 using Dashboard.Tools.Commands;
+using Dashboard.Tools.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,12 +56,34 @@ public sealed class ToolCommandsTests : IDisposable
         {
             Assert.Equal(before + 25, await db.HeldPatients.CountAsync());
             Assert.Equal(25, await db.HeldPatients.CountAsync(p => p.EnteredByName == "synthetic"));
-            var audit = Assert.Single(await db.AuditEvents.Where(a => a.UserName == "synthetic").ToListAsync());
-            Assert.Equal((AuditActions.Create, "HeldPatient"), (audit.Action, audit.EntityType));
-            using var details = JsonDocument.Parse(audit.AfterJson!);
-            Assert.Equal(25, details.RootElement.GetProperty("Generated").GetInt32());
+
+            // Entered through the bulk intake: an audit event per record, as from the form.
+            var created = await db.AuditEvents.Where(a => a.UserName == "synthetic" && a.Action == AuditActions.Create).ToListAsync();
+            Assert.Equal(25, created.Count);
+            Assert.All(created, a => Assert.Equal("HeldPatient", a.EntityType));
+
+            // Then the demo's history (entry times, outcomes), one event for the batch naming every record and the seed.
+            var history = Assert.Single(await db.AuditEvents.Where(a => a.UserName == "synthetic" && a.Action == AuditActions.Update).ToListAsync());
+            Assert.Equal(SyntheticHeldPatientGenerator.HistoryEntityId, history.EntityId);
+            using var details = JsonDocument.Parse(history.AfterJson!);
+            Assert.Equal(25, details.RootElement.GetProperty("Records").GetInt32());
             Assert.Equal(7, details.RootElement.GetProperty("Seed").GetInt32());
+            Assert.Equal(created.Select(a => a.EntityId).Order(), details.RootElement.GetProperty("Ids").EnumerateArray().Select(i => i.GetInt32().ToString(CultureInfo.InvariantCulture)).Order());
         }
+    }
+
+    [Fact]
+    public async Task Benchmark_bulk_insert_prints_min_and_median_of_the_bulk_path_and_the_form_baseline_and_cleans_up()
+    {
+        var exit = await RunAsync(new ToolContext(_folder.Folder, _folder.Folder), "benchmark-bulk-insert", "--rows", "60", "--runs", "3");
+
+        Assert.True(exit == 0, _error.ToString());
+        var lines = _output.ToString().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        Assert.Matches(@"^scenario\s+rows\s+runs\s+min s\s+median s\s+rows/s min\s+rows/s med\s+peak MB$", Line(lines, "scenario "));
+        Assert.Matches(@"^bulk intake: .+\s+60\s+3\s+\d+\.\d\d\s+\d+\.\d\d\s+[\d,]+\s+[\d,]+\s+-$", Line(lines, "bulk intake: "));
+        Assert.Matches(@"^BASELINE form path: .+\s+20\s+3\s+\d+\.\d\d\s+\d+\.\d\d\s+[\d,]+\s+[\d,]+\s+-$", Line(lines, "BASELINE form path: "));
+        Assert.Matches(@"^BASELINE form path extrapolated to 60 rows: \d+\.\d s \(median run's rate\); bulk intake is \d+\.\dx faster \(median runs\)$", Line(lines, "BASELINE form path extrapolated"));
+        Assert.Empty(Directory.GetDirectories(_folder.Folder, "cutover-benchmark-*"));
     }
 
     [Fact]
@@ -104,11 +127,34 @@ public sealed class ToolCommandsTests : IDisposable
         Assert.Empty(Directory.GetDirectories(_folder.Folder, "cutover-benchmark-*"));
     }
 
+    [Fact]
+    public async Task Benchmark_export_prints_every_scenario_with_min_median_and_peak_memory_and_cleans_up()
+    {
+        var exit = await RunAsync(new ToolContext(_folder.Folder, _folder.Folder), "benchmark-export", "--rows", "40", "--runs", "1", "--large-rows", "80");
+
+        Assert.True(exit == 0, _error.ToString());
+        var lines = _output.ToString().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        foreach (var (scenario, rows) in new[]
+        {
+            ("end to end: exporter", 40), ("writer alone: CatchUpWorkbookWriter, in-memory rows   ", 40), ("plain MiniExcel", 40),
+            ("BASELINE ClosedXML", 40), ("writer alone: CatchUpWorkbookWriter, in-memory rows   ", 80),
+        })
+        {
+            Assert.Contains(lines, line => line.StartsWith(scenario.TrimEnd(), StringComparison.Ordinal) &&
+                Regex.IsMatch(line, string.Create(CultureInfo.InvariantCulture, $@"\s{rows}\s+1\s+\d+\.\d\d\s+\d+\.\d\d\s+[\d,]+\s+[\d,]+\s+[\d,]+$")));
+        }
+
+        Assert.Matches(@"^end to end 40 rows: median \d+\.\d\d s \(target <= 5 s\)", Line(lines, "end to end 40 rows:"));
+        Assert.Empty(Directory.GetDirectories(_folder.Folder, "cutover-benchmark-*"));
+        Assert.Empty(Directory.GetFiles(_folder.Folder, "*.xlsx"));
+    }
+
     [Theory]
     [InlineData("benchmark-held-patients", "--rows", "abc")]
     [InlineData("benchmark-held-patients", "--iterations", "0")]
     [InlineData("generate-demo-data", "--held-patients", "-5")]
     [InlineData("benchmark-export", "--rows", "1e6")]
+    [InlineData("benchmark-bulk-insert", "--runs", "0")]
     public async Task A_count_that_is_not_a_positive_whole_number_is_refused_naming_the_option(string command, string option, string value)
     {
         var exit = await RunAsync(new ToolContext(_folder.Folder, _folder.Folder), command, option, value);
@@ -134,7 +180,7 @@ public sealed class ToolCommandsTests : IDisposable
 
         Assert.Equal(0, exit);
         var help = _output.ToString();
-        Assert.All(["generate-demo-data", "benchmark-held-patients", "benchmark-export"], command => Assert.Contains(command, help, StringComparison.Ordinal));
+        Assert.All(["generate-demo-data", "benchmark-held-patients", "benchmark-bulk-insert", "benchmark-export"], command => Assert.Contains(command, help, StringComparison.Ordinal));
         Assert.DoesNotContain("benchmark-export-worker", help, StringComparison.Ordinal);
     }
 

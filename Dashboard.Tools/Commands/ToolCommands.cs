@@ -15,7 +15,8 @@ namespace Dashboard.Tools.Commands;
 /// The tools' commands:
 /// <c>generate-demo-data --held-patients 200000 [--seed 1]</c> adds synthetic records to the app's database;
 /// <c>benchmark-held-patients [--rows 200000] [--iterations 40] [--sql]</c> measures on a temporary database;
-/// <c>benchmark-export [--rows 100000]</c> measures the catch-up exporter against ClosedXML.
+/// <c>benchmark-bulk-insert [--rows 200000] [--runs 3]</c> measures the bulk intake against the form's path;
+/// <c>benchmark-export [--rows 200000] [--runs 3]</c> measures the catch-up export end to end, its writer, plain MiniExcel and ClosedXML.
 /// </summary>
 public static class ToolCommands
 {
@@ -30,10 +31,11 @@ public static class ToolCommands
         {
             GenerateDemoData(context),
             BenchmarkHeldPatients(context),
+            BenchmarkBulkInsert(context),
             BenchmarkExport(context),
             CircuitBenchmark.Create(context),
             FirstLoadBenchmark.Create(),
-            ExportWorker(),
+            ExportWorker(context),
         };
     }
 
@@ -75,65 +77,78 @@ public static class ToolCommands
         };
         command.SetAction((parse, cancellationToken) => ReportingFailures(parse, async output =>
         {
-            var folder = Path.Combine(context.TempFolder, "cutover-benchmark-" + Guid.NewGuid().ToString("N"));
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Dashboard:DataFolder"] = folder,
-                ["Dashboard:DemoMode"] = "true",
-            }).Build();
             var printSql = parse.GetValue(sql);
-            try
-            {
-                await using var services = new ToolContext(folder, context.TempFolder).BuildServices(configuration, logging => logging
-                    .AddFilter(level => printSql && level >= LogLevel.Information)
-                    .AddSimpleConsole());
-                await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
-                await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "benchmark database: {0}", folder));
-                await services.GetRequiredService<HeldPatientBenchmark>().RunAsync(parse.GetValue(rows), parse.GetValue(iterations), output, cancellationToken);
-            }
-            finally
-            {
-                SqliteConnection.ClearAllPools();
-                if (Directory.Exists(folder))
-                {
-                    Directory.Delete(folder, recursive: true);
-                }
-            }
+            await using var databases = new ThrowawayDatabases(context);
+            await using var services = await databases.CreateAsync(logging => logging
+                .AddFilter(level => printSql && level >= LogLevel.Information)
+                .AddSimpleConsole(), cancellationToken);
+            await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "benchmark database: {0}", databases.Last));
+            await services.GetRequiredService<HeldPatientBenchmark>().RunAsync(parse.GetValue(rows), parse.GetValue(iterations), output, cancellationToken);
+        }));
+        return command;
+    }
+
+    private static Command BenchmarkBulkInsert(ToolContext context)
+    {
+        var rows = PositiveNumber("--rows", "Held patients to insert in each run.", 200_000);
+        var runs = PositiveNumber("--runs", "Runs, each on a new throwaway database.", 3);
+        var command = new Command("benchmark-bulk-insert", "Measures the bulk intake (validated, audited, a transaction per batch) against the form's one-row path, on temporary databases.")
+        {
+            rows,
+            runs,
+        };
+        command.SetAction((parse, cancellationToken) => ReportingFailures(parse, async output =>
+        {
+            await using var databases = new ThrowawayDatabases(context);
+            await BulkInsertBenchmark.RunAsync(parse.GetValue(rows), parse.GetValue(runs),
+                token => databases.CreateAsync(logging => logging.AddFilter(_ => false), token), output, cancellationToken);
         }));
         return command;
     }
 
     private static Command BenchmarkExport(ToolContext context)
     {
-        var rows = PositiveNumber("--rows", "Rows to export with each writer (the exporter also writes 1,000,000).", 100_000);
-        var command = new Command("benchmark-export", "Measures the catch-up exporter against a plain ClosedXML export, each in its own process.")
+        var rows = PositiveNumber("--rows", "Rows to export in each scenario.", 200_000);
+        var runs = PositiveNumber("--runs", "Runs of each scenario, each in its own process.", 3);
+        var largeRows = PositiveNumber("--large-rows", "Rows of the writer's large run.", 1_000_000);
+        var command = new Command("benchmark-export", "Measures the catch-up export end to end, its writer, plain MiniExcel and a ClosedXML export, each run in its own process.")
         {
             rows,
+            runs,
+            largeRows,
         };
-        command.SetAction((parse, cancellationToken) => ReportingFailures(parse, output =>
-            ExportBenchmark.RunAsync(parse.GetValue(rows), output, SelfCommand(), context.TempFolder, cancellationToken)));
+        command.SetAction((parse, cancellationToken) => ReportingFailures(parse, async output =>
+        {
+            await using var databases = new ThrowawayDatabases(context);
+            await using (var services = await databases.CreateAsync(logging => logging.AddFilter(_ => false), cancellationToken))
+            {
+                await ExportBenchmark.FillAsync(services, parse.GetValue(rows), cancellationToken);
+            }
+
+            SqliteConnection.ClearAllPools();
+            await ExportBenchmark.RunAsync(parse.GetValue(rows), parse.GetValue(runs), parse.GetValue(largeRows), databases.Last!, output, SelfCommand(), context.TempFolder, cancellationToken);
+        }));
         return command;
     }
 
-    /// <summary>The export benchmark's child process: one writer, one measurement.</summary>
-    private static Command ExportWorker()
+    /// <summary>The export benchmark's child process: one scenario, one measurement.</summary>
+    private static Command ExportWorker(ToolContext context)
     {
-        var writer = new Option<string>("--writer") { Description = "Which writer to measure.", DefaultValueFactory = _ => ExportBenchmark.OurWriter };
-        writer.AcceptOnlyFromAmong(ExportBenchmark.OurWriter, ExportBenchmark.ClosedXmlWriter);
+        var writer = new Option<string>("--writer") { Description = "Which scenario to measure.", DefaultValueFactory = _ => ExportBenchmark.OurWriter };
+        writer.AcceptOnlyFromAmong(ExportBenchmark.EndToEnd, ExportBenchmark.OurWriter, ExportBenchmark.PlainMiniExcel, ExportBenchmark.ClosedXmlWriter);
         var rows = PositiveNumber("--rows", "Rows to write.", 100_000);
         var folder = new Option<string>("--folder") { Description = "Where to write the workbook.", DefaultValueFactory = _ => Path.GetTempPath() };
-        var command = new Command(ExportBenchmark.WorkerCommand, "Writes N synthetic rows with one writer and prints \"seconds peakMB\".")
+        var database = new Option<string?>("--database") { Description = "The data folder of the database the end-to-end export reads." };
+        var command = new Command(ExportBenchmark.WorkerCommand, "Writes N rows in one scenario and prints \"seconds peakMB rows\".")
         {
             writer,
             rows,
             folder,
+            database,
         };
         command.Hidden = true;
         command.SetAction((parse, _) => ReportingFailures(parse, output =>
-        {
-            ExportBenchmark.RunWorker(parse.GetValue(writer)!, parse.GetValue(rows), parse.GetValue(folder)!, output);
-            return Task.CompletedTask;
-        }));
+            ExportBenchmark.RunWorkerAsync(parse.GetValue(writer)!, parse.GetValue(rows), parse.GetValue(folder)!, parse.GetValue(database), context, output)));
         return command;
     }
 
@@ -191,5 +206,38 @@ public static class ToolCommands
     private sealed class WriteProgress(Action<int> report) : IProgress<int>
     {
         public void Report(int value) => report(value);
+    }
+
+    /// <summary>Throwaway SQLite databases (WAL, the app's migrations and demo seed), deleted with their folders at the end.</summary>
+    private sealed class ThrowawayDatabases(ToolContext context) : IAsyncDisposable
+    {
+        private readonly List<string> _folders = [];
+
+        public string? Last => _folders.LastOrDefault();
+
+        public async Task<ServiceProvider> CreateAsync(Action<ILoggingBuilder> logging, CancellationToken cancellationToken)
+        {
+            var folder = Path.Combine(context.TempFolder, "cutover-benchmark-" + Guid.NewGuid().ToString("N"));
+            _folders.Add(folder);
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Dashboard:DataFolder"] = folder,
+                ["Dashboard:DemoMode"] = "true",
+            }).Build();
+            var services = new ToolContext(folder, context.TempFolder).BuildServices(configuration, logging);
+            await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
+            return services;
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var folder in _folders.Where(Directory.Exists))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
+            return ValueTask.CompletedTask;
+        }
     }
 }

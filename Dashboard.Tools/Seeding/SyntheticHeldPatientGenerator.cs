@@ -1,70 +1,51 @@
+using Dashboard.Core.Access;
 using Dashboard.Core.Audit;
-using Dashboard.Core.Facilities;
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.Persistence;
 using Dashboard.Core.Plans;
-using Dashboard.Core.Records;
+using Dashboard.Core.Records.Intake;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Tools.Seeding;
 
 /// <summary>
-/// Generates held-patient records for demos and benchmarks: spread over every active facility,
-/// with times consistent with each region's plan and checksum-valid ID numbers. A run is one
-/// audit event (who: <see cref="UserName"/>; how many, which seed), not one per record.
+/// Adds synthetic held patients (<see cref="SyntheticHeldPatients"/>) for demos and benchmarks through
+/// the bulk intake, the path imports take: every row validated as the form validates it, each record
+/// audited, one transaction per batch. A row the intake refuses (the same person already logged with
+/// an overlapping stay) is replaced by another, so the count asked for is the count added.
+/// Then, for the demo only, it plays back a history the intake cannot know: when each record was
+/// entered, and how far regions past go-live have worked theirs (re-registered, settled, closed,
+/// voided). That pass writes one audit event per batch (an update naming every record, and the seed).
 /// </summary>
-public sealed class SyntheticHeldPatientGenerator(IDbContextFactory<DashboardDbContext> dbFactory, CutoverPlanService plans, AuditTrail audit, TimeProvider clock)
+public sealed class SyntheticHeldPatientGenerator(
+    IDbContextFactory<DashboardDbContext> dbFactory, CutoverPlanService plans, BulkIntake intake, AuditTrail audit, TimeProvider clock)
 {
-    /// <summary>The name records and the audit event carry, so synthetic data can be told from real data.</summary>
-    public const string UserName = "synthetic";
+    /// <summary>The name records and audit events carry, so synthetic data can be told from real data.</summary>
+    public const string UserName = SyntheticHeldPatients.UserName;
 
-    private const int BatchSize = 5000;
+    /// <summary>The entity id of the history pass's audit events (an update of the batch's records, listed in the event).</summary>
+    public const string HistoryEntityId = "synthetic history";
 
-    private static readonly Dictionary<string, string> AreaCodes = new()
-    {
-        ["hefei"] = "340104", ["rehearsal"] = "340102", ["hengyang"] = "430405", ["panzhihua"] = "510402",
-        ["xinzhou"] = "140902", ["zhejiang"] = "330106",
-    };
-
-    private static readonly string[] Departments = ["内科", "外科", "妇产科", "儿科", "骨科", "心内科", "神经内科", "肿瘤科", "急诊科", "门诊药房"];
+    public const int BatchSize = 10_000;
 
     public async Task<int> GenerateAsync(int count, int seed, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        var random = new Random(seed);
-        var people = new SyntheticPeople(random);
-        var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        List<Facility> facilities;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            facilities = await db.Facilities.AsNoTracking().Include(f => f.Region).Where(f => f.IsActive).OrderBy(f => f.Id).ToListAsync(cancellationToken);
-        }
-
-        if (facilities.Count == 0)
-        {
-            throw new InvalidOperationException("There are no active facilities to log patients at. Start the app once in demo mode, or add facilities.");
-        }
-
-        var regionPlans = new Dictionary<int, RegionPlan>();
-        foreach (var regionId in facilities.Select(f => f.RegionId).Distinct())
-        {
-            regionPlans[regionId] = (await plans.GetPlanAsync(regionId, cancellationToken))!;
-        }
-
+        var source = await SyntheticHeldPatients.LoadAsync(dbFactory, plans, seed, clock.GetUtcNow(), cancellationToken);
+        var scope = source.Scope;
         var written = 0;
+        await using var session = await intake.OpenAsync(scope, cancellationToken);
         while (written < count)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            var batch = Math.Min(BatchSize, count - written);
-            for (var i = 0; i < batch; i++)
+            var batch = Enumerable.Range(0, Math.Min(BatchSize, count - written)).Select(_ => source.Next()).ToList();
+            var result = await session.AddHeldPatientsAsync(batch.Select(b => b.Row).ToList(), cancellationToken);
+            if (result.Written == 0)
             {
-                var facility = facilities[random.Next(facilities.Count)];
-                db.HeldPatients.Add(Create(random, people, facility, regionPlans[facility.RegionId], now, today));
+                throw new InvalidOperationException("The intake refused a whole batch of synthetic rows, e.g. " +
+                    string.Join("; ", result.Refused.Take(3).SelectMany(r => r.Errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value.Select(m => m.ToString()))}"))));
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            written += batch;
+            await PlayHistoryAsync(scope, batch, result.Ids, seed, cancellationToken);
+            written += result.Written;
             progress?.Report(written);
         }
 
@@ -73,60 +54,31 @@ public sealed class SyntheticHeldPatientGenerator(IDbContextFactory<DashboardDbC
             await db.Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken);
         }
 
-        await audit.RecordAsync(null, UserName, null, null, AuditActions.Create, nameof(HeldPatient), details: new { Generated = written, Seed = seed }, cancellationToken: cancellationToken);
         return written;
     }
 
-    private static HeldPatient Create(Random random, SyntheticPeople people, Facility facility, RegionPlan plan, DateTimeOffset now, DateOnly today)
+    /// <summary>Sets each written record's entry time and outcome as the synthetic history has them, in one transaction with its audit event.</summary>
+    private async Task PlayHistoryAsync(AccessScope scope, List<SyntheticHeldPatient> batch, IReadOnlyList<int?> ids, int seed, CancellationToken cancellationToken)
     {
-        var stop = plan.OutageStartsUtc?.UtcDateTime ?? now.UtcDateTime.AddDays(-10);
-        var live = plan.GoLiveUtc?.UtcDateTime ?? stop.AddDays(10);
-        var outageStarted = stop < now.UtcDateTime;
-        var category = outageStarted ? (HeldPatientCategory)random.Next(6) : HeldPatientCategory.InpatientSpanningOutage;
-        var outageEnd = live < now.UtcDateTime ? live : now.UtcDateTime;
-        DateTime During() => stop.AddMinutes(random.NextDouble() * Math.Max((outageEnd - stop).TotalMinutes - 1, 1));
-        var before = (outageStarted ? stop : now.UtcDateTime).AddMinutes(-random.Next(60, 20 * 24 * 60));
-        DateTime? admitted = category switch
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        using (var update = PreparedRows.Update<HeldPatient>(db,
+            nameof(HeldPatient.EnteredUtc), nameof(HeldPatient.Status), nameof(HeldPatient.NewPlatformNumber), nameof(HeldPatient.VoidReason), nameof(HeldPatient.ResolvedUtc)))
         {
-            HeldPatientCategory.InpatientSpanningOutage or HeldPatientCategory.MaternityOrSingleDisease => before,
-            HeldPatientCategory.InpatientAdmittedDuringOutage => During(),
-            HeldPatientCategory.InpatientDischargedDuringOutage => before,
-            _ => null,
-        };
-        DateTime? visit = category is HeldPatientCategory.OutpatientAdvance or HeldPatientCategory.RemoteCare ? During() : null;
-        var status = outageStarted && live < now.UtcDateTime ? (HeldPatientStatus)random.Next(5) : HeldPatientStatus.Logged;
-        var invoices = Enumerable.Range(0, random.Next(0, 3)).Select(_ => new HeldPatientInvoice { Number = people.Invoice() }).ToList();
-        var idNumber = people.ResidentId(AreaCodes.GetValueOrDefault(facility.Region!.Code, "110101"), today);
-        var entered = (admitted ?? visit ?? now.UtcDateTime).AddMinutes(random.Next(5, 600));
-        var name = people.Name();
-        var record = new HeldPatient
-        {
-            FacilityId = facility.Id,
-            RegionId = facility.RegionId,
-            Category = category,
-            PatientName = name,
-            IdDocumentType = IdDocumentType.ResidentId,
-            IdNumber = idNumber,
-            IdNumberReversed = HeldPatientService.Reverse(idNumber),
-            InsuranceType = (InsuranceType)random.Next(4),
-            Phone = random.Next(10) < 8 ? people.Mobile() : null,
-            AdmittedUtc = admitted,
-            DischargedUtc = category == HeldPatientCategory.InpatientDischargedDuringOutage ? During() : null,
-            VisitUtc = visit,
-            Department = Departments[random.Next(Departments.Length)],
-            AmountAdvanced = category == HeldPatientCategory.OutpatientAdvance ? random.Next(1_000, 500_000) / 100m : null,
-            Invoices = invoices,
-            Status = status,
-            NewPlatformNumber = status is HeldPatientStatus.ReRegistered or HeldPatientStatus.Settled or HeldPatientStatus.Closed ? "NP" + random.Next(10_000_000, 99_999_999) : null,
-            VoidReason = status == HeldPatientStatus.Voided ? "重复登记" : null,
-            DeadlineUtc = plan.CatchUp.EndsUtc?.UtcDateTime,
-            EnteredByUserId = UserName,
-            EnteredByName = UserName,
-            EnteredUtc = entered < now.UtcDateTime ? entered : now.UtcDateTime,
-            UpdatedUtc = now.UtcDateTime,
-            ResolvedUtc = status is HeldPatientStatus.Closed or HeldPatientStatus.Voided ? live.AddDays(random.Next(0, 12)) : null,
-        };
-        record.SetPatientName(name);
-        return record;
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (ids[i] is { } id)
+                {
+                    batch[i].History.Id = id;
+                    update.Update(batch[i].History);
+                }
+            }
+        }
+
+        var written = ids.OfType<int>().ToList();
+        audit.Add(db, scope, AuditActions.Update, nameof(HeldPatient), HistoryEntityId, after: new { Records = written.Count, Seed = seed, Ids = written });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }
