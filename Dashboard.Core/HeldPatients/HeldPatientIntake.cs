@@ -60,9 +60,6 @@ internal sealed class HeldPatientIntake : IntakeKind<HeldPatient, HeldPatientInt
     public override async Task<IntakeChecks<HeldPatient>> LoadChecksAsync(
         DashboardDbContext db, IntakeBatch batch, IReadOnlyList<HeldPatient> records, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(batch);
-        ArgumentNullException.ThrowIfNull(records);
         var regionIds = records.Select(r => r.RegionId).Distinct().ToList();
         var idNumbers = records.Select(r => r.IdNumber).Distinct().ToList();
 

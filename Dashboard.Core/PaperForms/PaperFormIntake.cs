@@ -55,9 +55,6 @@ internal sealed class PaperFormIntake : IntakeKind<PaperForm, PaperFormInput>
     public override async Task<IntakeChecks<PaperForm>> LoadChecksAsync(
         DashboardDbContext db, IntakeBatch batch, IReadOnlyList<PaperForm> records, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(batch);
-        ArgumentNullException.ThrowIfNull(records);
         var facilityIds = records.Select(r => r.FacilityId).Distinct().ToList();
         var serials = records.Select(r => r.SerialNumber).Distinct().ToList();
         var taken = await db.For(batch.Scope).PaperForms.AsNoTracking()
