@@ -16,7 +16,7 @@ namespace Dashboard.Tests.EndToEnd;
 /// </summary>
 [Collection(ThirdBrowserCollection.Name)]
 public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityTests.LoggedRecord record)
-    : IClassFixture<AccessibilityTests.LoggedRecord>
+    : BrowserTest(browser), IClassFixture<AccessibilityTests.LoggedRecord>
 {
     private const string Anonymous = "anonymous";
     private const string HeldPatientRecord = "{held-patient}";
@@ -86,7 +86,6 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityTest
     public async Task Every_page_of_the_role_has_no_serious_accessibility_violations(string role, string culture)
     {
         var page = await NewPageAsync(role);
-        await using var context = page.Context;
         var heldPatientUrl = role == "desk" ? await record.UrlAsync(page) : null;
         await page.OpenAsync($"/culture/set?culture={culture}&redirectUri=/");
 
@@ -112,7 +111,6 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityTest
     public async Task Held_patient_entry_form_showing_its_errors_has_no_serious_violations()
     {
         var page = await NewPageAsync("desk");
-        await using var context = page.Context;
         var form = new HeldPatientForm(page);
         await form.OpenAsync();
 
@@ -127,7 +125,6 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityTest
     public async Task Open_select_list_has_no_serious_violations()
     {
         var page = await NewPageAsync("desk");
-        await using var context = page.Context;
         var list = RecordListPage.HeldPatients(page);
         await list.OpenAsync();
 
@@ -144,7 +141,6 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityTest
     public async Task Open_account_menu_has_no_serious_violations()
     {
         var page = await NewPageAsync("supervisor");
-        await using var context = page.Context;
         await page.OpenAsync("/");
         var shell = new AppShell(page);
 
@@ -160,7 +156,6 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityTest
     public async Task Open_dialog_has_no_serious_violations()
     {
         var page = await NewPageAsync("admin");
-        await using var context = page.Context;
         var users = new UsersPage(page);
         await users.OpenAsync();
 
@@ -173,7 +168,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityTest
     }
 
     private Task<IPage> NewPageAsync(string role) =>
-        role == Anonymous ? browser.NewPageAsync() : browser.NewPageAsync(Accounts[role]);
+        role == Anonymous ? Browser.NewPageAsync() : Browser.NewPageAsync(Accounts[role]);
 
     /// <summary>Moves the tab to the page and waits until its heading and its data are shown.</summary>
     private static async Task VisitAsync(IPage page, string url)

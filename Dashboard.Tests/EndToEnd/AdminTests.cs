@@ -5,12 +5,12 @@ using static Microsoft.Playwright.Assertions;
 namespace Dashboard.Tests.EndToEnd;
 
 [Collection(BrowserCollection.Name)]
-public sealed class AdminTests(BrowserFixture browser)
+public sealed class AdminTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task Admin_creates_a_facility_and_the_change_is_in_the_audit_trail()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.SignInAsync(DemoAccounts.Admin);
         var shell = new AppShell(page);
         await Expect(shell.Heading(Ui.Text("Users_Title"))).ToBeVisibleAsync();

@@ -7,12 +7,12 @@ using static Microsoft.Playwright.Assertions;
 namespace Dashboard.Tests.EndToEnd;
 
 [Collection(BrowserCollection.Name)]
-public sealed class CatchUpExportInBrowserTests(BrowserFixture browser)
+public sealed class CatchUpExportInBrowserTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task A_desk_downloads_its_catch_up_list_and_the_workbook_opens()
     {
-        var page = await browser.NewPageAsync(DemoAccounts.Desk);
+        var page = await Browser.NewPageAsync(DemoAccounts.Desk);
         var id = TestIds.Resident(area: "340102", endingInX: true, start: 900);
         await page.LogHeldPatientAsync("导出测试", id);
 

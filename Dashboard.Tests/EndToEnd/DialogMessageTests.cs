@@ -7,12 +7,12 @@ namespace Dashboard.Tests.EndToEnd;
 
 /// <summary>A dialog that refuses twice in a row says why both times, in the UI's language.</summary>
 [Collection(SecondBrowserCollection.Name)]
-public sealed class DialogMessageTests(BrowserFixture browser)
+public sealed class DialogMessageTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task A_second_refusal_in_a_row_shows_its_reason_again()
     {
-        var page = await browser.NewPageAsync(DemoAccounts.Desk);
+        var page = await Browser.NewPageAsync(DemoAccounts.Desk);
         var record = await RecordPage.OfNewHeldPatientAsync(page, "两次拒绝", TestIds.Resident(area: "340102", start: 890));
         var dialog = await record.StartAsync("HPAction_Voided");
 

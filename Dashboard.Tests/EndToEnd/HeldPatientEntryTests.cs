@@ -7,12 +7,12 @@ using static Microsoft.Playwright.Assertions;
 namespace Dashboard.Tests.EndToEnd;
 
 [Collection(BrowserCollection.Name)]
-public sealed class HeldPatientEntryTests(BrowserFixture browser)
+public sealed class HeldPatientEntryTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task Desk_logs_a_patient_by_keyboard_sees_it_masked_in_the_list_and_prints_the_notice_slip()
     {
-        var page = await browser.NewPageAsync(DemoAccounts.Desk);
+        var page = await Browser.NewPageAsync(DemoAccounts.Desk);
         var form = new HeldPatientForm(page);
         await form.OpenAsync();
         var id = TestIds.Resident(area: "340102", birth: "19850611", endingInX: true, start: 100);
@@ -55,9 +55,9 @@ public sealed class HeldPatientEntryTests(BrowserFixture browser)
     [Fact]
     public async Task Two_desks_editing_the_same_record_the_second_is_told_and_can_reload()
     {
-        var first = await browser.NewPageAsync(DemoAccounts.Desk);
+        var first = await Browser.NewPageAsync(DemoAccounts.Desk);
         var editUrl = await first.LogHeldPatientAsync("并发测试", TestIds.Resident(area: "340102", start: 300)) + "/edit";
-        var second = await browser.NewPageAsync(DemoAccounts.Desk);
+        var second = await Browser.NewPageAsync(DemoAccounts.Desk);
         var firstForm = new HeldPatientForm(first, editUrl);
         var secondForm = new HeldPatientForm(second, editUrl);
         await firstForm.OpenAsync();

@@ -8,7 +8,7 @@ namespace Dashboard.Tests.EndToEnd;
 
 /// <summary>On a 1400 px office monitor, list dates read on one line ("2026-11-20 09:30"), never broken in two.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ListLayoutTests(BrowserFixture browser)
+public sealed class ListLayoutTests(BrowserFixture browser) : BrowserTest(browser)
 {
     /// <summary>How many lines a cell's content takes: its text height over its line height, rounded.</summary>
     private const string LinesOfContent = """
@@ -36,7 +36,7 @@ public sealed class ListLayoutTests(BrowserFixture browser)
     {
         var name = OwnData.Unique("日期换行");
         var serial = OwnData.Unique("WR");
-        var desk = await browser.NewPageAsync(DemoAccounts.Desk);
+        var desk = await Browser.NewPageAsync(DemoAccounts.Desk);
         await desk.LogHeldPatientAsync(name, TestIds.Resident(area: "340102", birth: "19770412", start: 400));
         var form = new PaperFormForm(desk);
         await form.OpenAsync();
@@ -45,7 +45,7 @@ public sealed class ListLayoutTests(BrowserFixture browser)
         await Expect(form.Heading()).ToContainTextAsync(serial);
 
         // A supervisor's lists carry the most columns (every facility), so they are the narrowest.
-        var page = await browser.NewPageAsync(DemoAccounts.Supervisor);
+        var page = await Browser.NewPageAsync(DemoAccounts.Supervisor);
         await page.SetViewportSizeAsync(1400, 900);
 
         var heldList = RecordListPage.HeldPatients(page);

@@ -8,14 +8,14 @@ using static Microsoft.Playwright.Assertions;
 namespace Dashboard.Tests.EndToEnd;
 
 [Collection(BrowserCollection.Name)]
-public sealed class NoticeSlipInBrowserTests(BrowserFixture browser)
+public sealed class NoticeSlipInBrowserTests(BrowserFixture browser) : BrowserTest(browser)
 {
     private static readonly string PatientPath = $"/regions/{RehearsalRegion.Code}/patients";
 
     [Fact]
     public async Task A_desk_switches_the_slip_to_english_and_prints_it_on_one_page_with_the_qr_code()
     {
-        var page = await browser.NewPageAsync(DemoAccounts.Desk);
+        var page = await Browser.NewPageAsync(DemoAccounts.Desk);
         var recordUrl = await page.LogHeldPatientAsync("语言切换", TestIds.Resident(area: "340102", birth: "19660412", start: 10));
 
         var slip = new NoticeSlipPage(page);
@@ -23,7 +23,7 @@ public sealed class NoticeSlipInBrowserTests(BrowserFixture browser)
         await Expect(slip.Slip).ToHaveAttributeAsync("lang", Ui.Chinese);
         await Expect(slip.LastDay).ToHaveTextAsync(NoticeSlipPage.LastDayLine(Ui.Chinese));
         await Expect(slip.QrCode).ToBeVisibleAsync();
-        Assert.Equal(browser.BaseUrl + PatientPath, await slip.QrUrlAsync());
+        Assert.Equal(Browser.BaseUrl + PatientPath, await slip.QrUrlAsync());
         await page.ScreenshotIfAskedAsync("notice-slip-zh");
 
         await slip.Language("English").ClickAsync();
@@ -36,10 +36,41 @@ public sealed class NoticeSlipInBrowserTests(BrowserFixture browser)
         Assert.Contains("/Count 1", await slip.PrintToPdfAsync(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A desk who picks English the moment the slip shows, before it is live, must not get a slip that
+    /// turns back to Chinese when it connects: the slip took that click and then undid it under load.
+    /// </summary>
+    [Fact]
+    public async Task A_slip_still_connecting_takes_no_click_and_says_so_then_switches_language_when_live()
+    {
+        var page = await Browser.NewPageAsync(DemoAccounts.Desk);
+        var recordUrl = await page.LogHeldPatientAsync("连接中切换", TestIds.Resident(area: "340102", birth: "19660412", start: 30));
+        var connection = new TaskCompletionSource();
+        await page.RouteAsync("**/_blazor/negotiate**", async route =>
+        {
+            await connection.Task;
+            await route.ContinueAsync();
+        });
+
+        var slip = new NoticeSlipPage(page);
+        await page.GotoAsync(recordUrl + "/notice");
+        await Expect(slip.Slip).ToHaveAttributeAsync("lang", Ui.Chinese);
+        await Expect(slip.Connecting).ToBeVisibleAsync();
+        await Expect(slip.InertCopy).ToHaveCountAsync(1);
+        await page.ScreenshotIfAskedAsync("notice-slip-connecting");
+
+        connection.SetResult();
+        await page.WaitInteractiveAsync();
+        await Expect(slip.Connecting).ToHaveCountAsync(0);
+        await slip.Language("English").ClickAsync();
+        await Expect(slip.Slip).ToHaveAttributeAsync("lang", Ui.English);
+        await Expect(slip.LastDay).ToHaveTextAsync(NoticeSlipPage.LastDayLine(Ui.English));
+    }
+
     [Fact]
     public async Task A_voided_record_offers_no_slip_and_its_slip_address_says_why()
     {
-        var page = await browser.NewPageAsync(DemoAccounts.Desk);
+        var page = await Browser.NewPageAsync(DemoAccounts.Desk);
         var recordUrl = await page.LogHeldPatientAsync("作废告知", TestIds.Resident(area: "340102", birth: "19660412", start: 20));
         var record = new RecordPage(page);
         await Expect(record.NoticeSlipLink).ToBeVisibleAsync();
@@ -61,9 +92,9 @@ public sealed class NoticeSlipInBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task A_patient_opens_the_regions_page_on_a_phone_without_signing_in()
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await Browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = browser.BaseUrl,
+            BaseURL = Browser.BaseUrl,
             ViewportSize = new ViewportSize { Width = 390, Height = 844 },
             IsMobile = true,
             HasTouch = true,
@@ -88,6 +119,5 @@ public sealed class NoticeSlipInBrowserTests(BrowserFixture browser)
         await Expect(patients.Phase).ToHaveTextAsync(PatientInfoPage.AnyPhase(Ui.English));
         await Expect(patients.LastDay).ToContainTextAsync(PatientInfoPage.LastDayLine(Ui.English));
         await page.ScreenshotIfAskedAsync("patient-page-phone-en");
-        await context.CloseAsync();
     }
 }

@@ -5,12 +5,12 @@ using static Microsoft.Playwright.Assertions;
 namespace Dashboard.Tests.EndToEnd;
 
 [Collection(BrowserCollection.Name)]
-public sealed class OverviewInBrowserTests(BrowserFixture browser)
+public sealed class OverviewInBrowserTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task Overview_shows_the_five_regions_and_a_ticking_rehearsal_countdown()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         var overview = new OverviewPage(page);
 
         await page.GotoAsync("/");
@@ -33,7 +33,7 @@ public sealed class OverviewInBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task Region_page_lists_the_milestones_and_english_is_remembered()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         var hengyang = SeededRegions.Hengyang();
         var region = new RegionPage(page, hengyang.Code);
 
@@ -51,7 +51,7 @@ public sealed class OverviewInBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task The_language_choice_is_kept_for_a_year_counted_by_the_browsers_clock()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
 
         await page.GotoAsync("/culture/set?culture=en&redirectUri=/regions/hefei");
 
@@ -65,7 +65,7 @@ public sealed class OverviewInBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task Unknown_region_shows_a_friendly_not_found_page()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
 
         var response = await page.GotoAsync("/regions/atlantis");
 

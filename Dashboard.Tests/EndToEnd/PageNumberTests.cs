@@ -18,14 +18,14 @@ namespace Dashboard.Tests.EndToEnd;
 /// Each test's desk has its own facility, so its lists hold exactly the records the test made.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class PageNumberTests(BrowserFixture browser)
+public sealed class PageNumberTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task A_page_number_and_Enter_go_to_that_page_of_the_held_patient_list_and_a_number_that_is_no_page_is_refused()
     {
         var prefix = OwnData.Unique("翻页");
         var desk = await DeskWithRecordsAsync(prefix, heldPatients: 60, paperForms: 0);
-        var page = await browser.NewPageAsync(desk);
+        var page = await Browser.NewPageAsync(desk);
         var list = RecordListPage.HeldPatients(page);
         await list.OpenAsync();
         await Expect(list.Row(Name(prefix, 1))).ToBeVisibleAsync();
@@ -64,7 +64,7 @@ public sealed class PageNumberTests(BrowserFixture browser)
     {
         var prefix = OwnData.Unique("翻页单");
         var desk = await DeskWithRecordsAsync(prefix, heldPatients: 35, paperForms: 30);
-        var page = await browser.NewPageAsync(desk);
+        var page = await Browser.NewPageAsync(desk);
 
         var forms = RecordListPage.PaperForms(page);
         await forms.OpenAsync();
@@ -91,10 +91,10 @@ public sealed class PageNumberTests(BrowserFixture browser)
     /// <summary>A desk of a new facility with held patients and paper forms entered a minute apart, number 1 the newest.</summary>
     private async Task<DemoAccounts.DemoAccount> DeskWithRecordsAsync(string prefix, int heldPatients, int paperForms)
     {
-        var facilityId = await browser.FacilityAsync(RehearsalRegion.Code, prefix + "医院");
-        var desk = await browser.DeskAsync(facilityId, prefix + "收费处");
-        var now = browser.App.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        await using var db = await browser.App.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        var facilityId = await Browser.FacilityAsync(RehearsalRegion.Code, prefix + "医院");
+        var desk = await Browser.DeskAsync(facilityId, prefix + "收费处");
+        var now = Browser.App.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await using var db = await Browser.App.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
         var facility = await db.Facilities.AsNoTracking().SingleAsync(f => f.Id == facilityId);
         for (var number = 1; number <= heldPatients; number++)
         {

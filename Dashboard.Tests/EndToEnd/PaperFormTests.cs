@@ -7,12 +7,12 @@ using static Microsoft.Playwright.Assertions;
 namespace Dashboard.Tests.EndToEnd;
 
 [Collection(SecondBrowserCollection.Name)]
-public sealed class PaperFormTests(BrowserFixture browser)
+public sealed class PaperFormTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task Desk_registers_a_transfer_form_and_the_gap_report_changes()
     {
-        var page = await browser.NewPageAsync(DemoAccounts.Desk);
+        var page = await Browser.NewPageAsync(DemoAccounts.Desk);
         var stock = new FormStockPage(page);
         await stock.OpenAsync();
         await stock.AddRangeAsync("T-0101", "T-0110");

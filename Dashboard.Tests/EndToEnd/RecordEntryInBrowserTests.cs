@@ -14,14 +14,14 @@ namespace Dashboard.Tests.EndToEnd;
 
 /// <summary>The held-patient and paper-form entry flows as a fast clerk uses them: typing at once, Enter, two tabs, many tabs.</summary>
 [Collection(SecondBrowserCollection.Name)]
-public sealed class RecordEntryInBrowserTests(BrowserFixture browser)
+public sealed class RecordEntryInBrowserTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Theory]
     [InlineData(Ui.Chinese)]
     [InlineData(Ui.English)]
     public async Task Each_refused_id_and_an_overlong_name_say_why_next_to_the_field(string culture)
     {
-        var page = await browser.NewPageAsync(DemoAccounts.Desk);
+        var page = await Browser.NewPageAsync(DemoAccounts.Desk);
         await page.SetCultureAsync(culture);
         var form = new HeldPatientForm(page);
         await form.OpenAsync();
@@ -61,7 +61,7 @@ public sealed class RecordEntryInBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task A_huge_paste_is_refused_with_a_message_and_the_page_stays_live()
     {
-        var page = await browser.NewPageAsync(DemoAccounts.Desk);
+        var page = await Browser.NewPageAsync(DemoAccounts.Desk);
         var form = new HeldPatientForm(page);
         await form.OpenAsync();
 
@@ -77,7 +77,7 @@ public sealed class RecordEntryInBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task What_is_typed_the_moment_the_form_shows_is_saved_exactly()
     {
-        var page = await browser.NewPageAsync(DemoAccounts.Desk);
+        var page = await Browser.NewPageAsync(DemoAccounts.Desk);
 
         // No waiting for the page to go live: the clerk types as soon as the field is there.
         var paperForm = new PaperFormForm(page);
@@ -109,7 +109,7 @@ public sealed class RecordEntryInBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task A_heading_focus_that_arrives_late_leaves_the_cursor_in_the_field_being_typed_in()
     {
-        var page = await browser.NewPageAsync(DemoAccounts.Desk);
+        var page = await Browser.NewPageAsync(DemoAccounts.Desk);
         var link = await SlowFocusLink.RouteAsync(page);
         var form = new PaperFormForm(page);
         await form.OpenWithoutWaitingAsync();
@@ -125,8 +125,8 @@ public sealed class RecordEntryInBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task Two_pcs_on_one_account_keep_two_drafts_through_a_reload()
     {
-        var first = await browser.NewPageAsync(DemoAccounts.Desk);
-        var second = await browser.NewPageAsync(DemoAccounts.Desk);
+        var first = await Browser.NewPageAsync(DemoAccounts.Desk);
+        var second = await Browser.NewPageAsync(DemoAccounts.Desk);
         var firstForm = new HeldPatientForm(first);
         var secondForm = new HeldPatientForm(second);
         await firstForm.OpenAsync();
@@ -168,7 +168,7 @@ public sealed class RecordEntryInBrowserTests(BrowserFixture browser)
         var forms = new List<HeldPatientForm>();
         for (var i = 0; i < Tabs; i++)
         {
-            var form = new HeldPatientForm(await browser.NewPageAsync(DemoAccounts.Desk));
+            var form = new HeldPatientForm(await Browser.NewPageAsync(DemoAccounts.Desk));
             await form.OpenAsync();
             forms.Add(form);
         }
@@ -181,7 +181,9 @@ public sealed class RecordEntryInBrowserTests(BrowserFixture browser)
                 await form.PatientName.FillAsync(name);
                 await form.IdNumber.FillAsync(TestIds.Resident(area: "340103", start: (tab * PerTab) + n));
                 await form.SaveAndNext.ClickAsync();
-                await Expect(form.Snackbar(name)).ToBeVisibleAsync();
+                // Twelve saves at once on a machine already busy with the rest of the suite: what is
+                // asserted is that each is confirmed, not how soon (a CI run under double load took over 10 s).
+                await Expect(form.Snackbar(name)).ToBeVisibleAsync(new() { Timeout = 30_000 });
                 await Expect(form.PatientName).ToHaveValueAsync("");
             }
         }));
@@ -192,7 +194,7 @@ public sealed class RecordEntryInBrowserTests(BrowserFixture browser)
             await Expect(form.Problem).ToHaveCountAsync(0);
         }
 
-        await using var db = await browser.App.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        await using var db = await Browser.App.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
         var names = await db.HeldPatients.Where(p => p.PatientName.StartsWith(prefix + "-")).Select(p => p.PatientName).ToListAsync();
         Assert.Equal(Tabs * PerTab, names.Count);
         Assert.Equal(Tabs * PerTab, names.Distinct().Count());
@@ -201,7 +203,7 @@ public sealed class RecordEntryInBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task Enter_twice_on_a_duplicate_warning_does_not_save_it()
     {
-        var page = await browser.NewPageAsync(DemoAccounts.Desk);
+        var page = await Browser.NewPageAsync(DemoAccounts.Desk);
         var id = TestIds.Resident(area: "340102", start: 860);
         var name = OwnData.Unique("重复回车");
         await page.LogHeldPatientAsync(name, id);
@@ -227,7 +229,7 @@ public sealed class RecordEntryInBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task A_stack_of_paper_forms_is_registered_with_save_and_continue_and_one_is_corrected()
     {
-        var page = await browser.NewPageAsync(DemoAccounts.Desk);
+        var page = await Browser.NewPageAsync(DemoAccounts.Desk);
         var form = new PaperFormForm(page);
         await form.OpenAsync();
         await form.FillTransferAsync("S-0099", "连续一", TestIds.Resident(area: "340102", start: 870), "上海市第六人民医院", "赵医生");
@@ -257,13 +259,13 @@ public sealed class RecordEntryInBrowserTests(BrowserFixture browser)
 
     private async Task<int> CountHeldPatientsAsync(string name)
     {
-        await using var db = await browser.App.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        await using var db = await Browser.App.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
         return await db.HeldPatients.CountAsync(p => p.PatientName == name);
     }
 
     private async Task WaitForDraftAsync(string name)
     {
-        var factory = browser.App.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
+        var factory = Browser.App.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
         var stored = System.Text.Json.JsonSerializer.Serialize(name)[1..^1];
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (true)

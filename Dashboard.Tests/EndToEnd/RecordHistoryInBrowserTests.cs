@@ -7,12 +7,12 @@ namespace Dashboard.Tests.EndToEnd;
 
 /// <summary>A record's history in the running app reads in the clerk's words.</summary>
 [Collection(SecondBrowserCollection.Name)]
-public sealed class RecordHistoryInBrowserTests(BrowserFixture browser)
+public sealed class RecordHistoryInBrowserTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task The_held_patients_history_names_the_status_and_the_number_in_chinese()
     {
-        var page = await browser.NewPageAsync(DemoAccounts.Desk);
+        var page = await Browser.NewPageAsync(DemoAccounts.Desk);
         await page.LogHeldPatientAsync("历史测试", TestIds.Resident(area: "340102", birth: "19770412", start: 420));
         var record = new RecordPage(page);
 

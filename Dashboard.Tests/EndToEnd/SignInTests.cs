@@ -7,12 +7,12 @@ using static Microsoft.Playwright.Assertions;
 namespace Dashboard.Tests.EndToEnd;
 
 [Collection(BrowserCollection.Name)]
-public sealed class SignInTests(BrowserFixture browser)
+public sealed class SignInTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task Billing_desk_signs_in_lands_on_its_facility_and_cannot_open_admin_pages()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         var login = new LoginPage(page);
         await login.OpenAsync();
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = DemoAccounts.Desk.Password })).ToBeVisibleAsync();
@@ -34,8 +34,8 @@ public sealed class SignInTests(BrowserFixture browser)
     public async Task Wrong_password_shows_a_clear_message_and_keeps_the_user_name()
     {
         // An account of its own: a failed sign-in counts towards locking the account out.
-        var account = await browser.ManagerAsync("登录失败的经理", "Failing-sign-in-2026");
-        var page = await browser.NewPageAsync();
+        var account = await Browser.ManagerAsync("登录失败的经理", "Failing-sign-in-2026");
+        var page = await Browser.NewPageAsync();
         var login = new LoginPage(page);
         await login.OpenAsync();
 
@@ -48,7 +48,7 @@ public sealed class SignInTests(BrowserFixture browser)
     [Fact]
     public async Task Anonymous_visitor_is_sent_to_sign_in_and_returned_after()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
 
         await page.GotoAsync("/facilities");
         await Expect(page).ToHaveURLAsync(new Regex("/account/login"));
@@ -64,7 +64,7 @@ public sealed class SignInTests(BrowserFixture browser)
     [Fact]
     public async Task A_signed_in_supervisor_works_in_english_after_switching()
     {
-        var page = await browser.NewPageAsync(DemoAccounts.Supervisor);
+        var page = await Browser.NewPageAsync(DemoAccounts.Supervisor);
 
         await page.GotoAsync("/culture/set?culture=en&redirectUri=/board");
         await page.WaitInteractiveAsync();

@@ -6,14 +6,14 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Dashboard.Tests.EndToEnd;
 
-/// <summary>The dialogs and account flows people use every day, driven through the browser.</summary>
+/// <summary>The dialogs and account flows people use every day, driven through the Browser.</summary>
 [Collection(SecondBrowserCollection.Name)]
-public sealed class WorkflowTests(BrowserFixture browser)
+public sealed class WorkflowTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task Desk_moves_a_held_patient_on_to_re_registered_with_the_new_platform_number()
     {
-        var page = await browser.NewPageAsync(DemoAccounts.Desk);
+        var page = await Browser.NewPageAsync(DemoAccounts.Desk);
         var record = await RecordPage.OfNewHeldPatientAsync(page, "状态测试", TestIds.Resident(area: "340102", start: 600));
 
         var dialog = await record.StartAsync("HPAction_ReRegistered");
@@ -31,7 +31,7 @@ public sealed class WorkflowTests(BrowserFixture browser)
     public async Task Admin_creates_a_plan_moves_its_go_live_with_a_reason_and_the_timeline_and_history_show_it()
     {
         // A region of its own: moving the rehearsal's go-live would move every later test's deadlines.
-        var page = await browser.NewPageAsync(DemoAccounts.Admin);
+        var page = await Browser.NewPageAsync(DemoAccounts.Admin);
         var code = OwnData.Unique("move");
         var newPlan = new NewPlanPage(page);
         await newPlan.OpenAsync();
@@ -59,8 +59,8 @@ public sealed class WorkflowTests(BrowserFixture browser)
     public async Task A_user_changes_their_password_signs_out_and_signs_in_with_the_new_one()
     {
         // An account of its own: the demo accounts are shared by every browser test.
-        var account = await browser.ManagerAsync("改密码的经理", "Changer-old-2026");
-        var page = await browser.NewPageAsync();
+        var account = await Browser.ManagerAsync("改密码的经理", "Changer-old-2026");
+        var page = await Browser.NewPageAsync();
         await page.SignInAsync(account);
         var password = new ChangePasswordPage(page);
         await password.OpenAsync();
@@ -80,7 +80,7 @@ public sealed class WorkflowTests(BrowserFixture browser)
     [Fact]
     public async Task Admin_creates_a_billing_desk_user_who_signs_in_with_the_one_time_password()
     {
-        var page = await browser.NewPageAsync(DemoAccounts.Admin);
+        var page = await Browser.NewPageAsync(DemoAccounts.Admin);
         var users = new UsersPage(page);
         await users.OpenAsync();
         var dialog = await users.StartNewAsync();
@@ -99,7 +99,7 @@ public sealed class WorkflowTests(BrowserFixture browser)
         var oneTimePassword = await users.OneTimePassword.InputValueAsync();
         Assert.True(oneTimePassword.Length >= 10);
 
-        var desk = await browser.NewPageAsync();
+        var desk = await Browser.NewPageAsync();
         await desk.SignInAsync(new DemoAccounts.DemoAccount(userName, oneTimePassword, Core.Accounts.UserRole.BillingDesk, "新收费员"));
         await Expect(new AppShell(desk).Heading("演练市中医医院")).ToBeVisibleAsync();
     }

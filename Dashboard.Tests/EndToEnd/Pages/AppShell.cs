@@ -32,6 +32,12 @@ internal class AppShell(IPage page)
     /// <summary>The dialog's box, the element MudBlazor fades in (the dialog role sits on it in markup MudBlazor owns).</summary>
     public ILocator DialogBox => Page.Locator(".mud-dialog");
 
+    /// <summary>The notice that the page is still connecting, and takes no input until it is live.</summary>
+    public ILocator Connecting => Page.GetByRole(AriaRole.Status).Filter(new() { HasText = Ui.Text("App_Connecting") });
+
+    /// <summary>The prerendered copy a live page shows while it connects, which must take no input.</summary>
+    public ILocator InertCopy => Page.Locator(".app-root[inert]");
+
     /// <summary>Blazor's "an error has occurred" bar, which the framework renders with a fixed id.</summary>
     public ILocator BlazorError => Page.Locator("#blazor-error-ui");
 
@@ -54,6 +60,7 @@ internal class AppShell(IPage page)
     public async Task WaitShownAsync()
     {
         await Microsoft.Playwright.Assertions.Expect(Page.Locator("h1:not([data-left])").First).ToBeVisibleAsync();
+        await Microsoft.Playwright.Assertions.Expect(Page.Locator(".app-root[data-interactive='false']")).ToHaveCountAsync(0);
         await Microsoft.Playwright.Assertions.Expect(Page.Locator(".loading-state, .mud-table-loading:visible")).ToHaveCountAsync(0);
     }
 

@@ -29,7 +29,8 @@ internal sealed class NoticeSlipPage(IPage page) : AppShell(page)
     /// <summary>The buttons above the slip; the print style hides them.</summary>
     public ILocator Toolbar => Page.Locator(".print-toolbar");
 
-    public async Task OpenAsync(string recordUrl) => await Page.GotoAsync(recordUrl + "/notice");
+    /// <summary>Opens the slip and waits until it is live (its language links work only then).</summary>
+    public async Task OpenAsync(string recordUrl) => await Page.OpenAsync(recordUrl + "/notice");
 
     /// <summary>The slip's last-day sentence with any date and weekday: "请最迟于 2026 年 12 月 18 日（星期五）当天…".</summary>
     public static Regex LastDayLine(string culture) => Ui.Matching(culture, "Notice_ByWhen", DatePattern(culture));
