@@ -1,13 +1,13 @@
 namespace Dashboard.Tests.EndToEnd;
 
 /// <summary>
-/// A browser test: every tab it opens is closed when it ends, passed or failed. A tab left open keeps
-/// its circuit ticking and Chromium painting for the rest of the run; dozens of them took most of the
-/// machine's CPU by the end of the suite and slowed every later test threefold.
+/// A browser test: every tab and browser it opens is closed when it ends, passed or failed. A tab left
+/// open keeps its circuit ticking and Chromium painting for the rest of the run; dozens of them took
+/// most of the machine's CPU by the end of the suite and slowed every later test.
 /// </summary>
 /// <remarks>
-/// The tests of one collection run one at a time against their own fixture, so every context the
-/// fixture's browser has open when a test ends is that test's.
+/// The tests of one collection run one at a time against their own fixture, so every tab the fixture's
+/// browser has open when a test ends is that test's.
 /// </remarks>
 public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
 {
@@ -15,11 +15,5 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var context in Browser.Browser.Contexts.ToList())
-        {
-            await context.CloseAsync();
-        }
-    }
+    public Task DisposeAsync() => Browser.EndTestAsync();
 }

@@ -57,7 +57,7 @@ public sealed class HeldPatientEntryTests(BrowserFixture browser) : BrowserTest(
     {
         var first = await Browser.NewPageAsync(DemoAccounts.Desk);
         var editUrl = await first.LogHeldPatientAsync("并发测试", TestIds.Resident(area: "340102", start: 300)) + "/edit";
-        var second = await Browser.NewPageAsync(DemoAccounts.Desk);
+        var second = await Browser.NewPageAsync(signedInAs: first);
         var firstForm = new HeldPatientForm(first, editUrl);
         var secondForm = new HeldPatientForm(second, editUrl);
         await firstForm.OpenAsync();

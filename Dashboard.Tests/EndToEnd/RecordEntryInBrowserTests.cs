@@ -126,7 +126,7 @@ public sealed class RecordEntryInBrowserTests(BrowserFixture browser) : BrowserT
     public async Task Two_pcs_on_one_account_keep_two_drafts_through_a_reload()
     {
         var first = await Browser.NewPageAsync(DemoAccounts.Desk);
-        var second = await Browser.NewPageAsync(DemoAccounts.Desk);
+        var second = await Browser.NewPageAsync(signedInAs: first);
         var firstForm = new HeldPatientForm(first);
         var secondForm = new HeldPatientForm(second);
         await firstForm.OpenAsync();
@@ -160,7 +160,7 @@ public sealed class RecordEntryInBrowserTests(BrowserFixture browser) : BrowserT
     }
 
     [Fact]
-    public async Task Many_browsers_saving_at_once_on_one_account_each_see_every_save_confirmed()
+    public async Task Many_tabs_saving_at_once_on_one_account_each_see_every_save_confirmed()
     {
         const int Tabs = 6;
         const int PerTab = 2;

@@ -60,7 +60,7 @@ internal class AppShell(IPage page)
     public async Task WaitShownAsync()
     {
         await Microsoft.Playwright.Assertions.Expect(Page.Locator("h1:not([data-left])").First).ToBeVisibleAsync();
-        await Microsoft.Playwright.Assertions.Expect(Page.Locator(".app-root[data-interactive='false']")).ToHaveCountAsync(0);
+        await Microsoft.Playwright.Assertions.Expect(InertCopy).ToHaveCountAsync(0);
         await Microsoft.Playwright.Assertions.Expect(Page.Locator(".loading-state, .mud-table-loading:visible")).ToHaveCountAsync(0);
     }
 
