@@ -1,18 +1,12 @@
 using Dashboard.Core.Accounts;
-using Dashboard.Core.Access;
-using Dashboard.Core.Audit;
 using Dashboard.Core.Calendar;
 using Dashboard.Core.Drafts;
-using Dashboard.Core.Facilities;
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.Live;
 using Dashboard.Core.Seeding;
-using Dashboard.Core.Persistence;
-using Dashboard.Core.Plans;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

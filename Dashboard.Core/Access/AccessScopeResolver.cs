@@ -1,6 +1,3 @@
-using Dashboard.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace Dashboard.Core.Access;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Dashboard.Core.Accounts;
-using Dashboard.Core.Facilities;
 
 namespace Dashboard.Core.Access;
 

@@ -1,8 +1,5 @@
-using Dashboard.Core.Facilities;
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.PaperForms;
-using Dashboard.Core.Persistence;
-using Dashboard.Core.Records;
 
 namespace Dashboard.Core.Access;
 

@@ -1,4 +1,3 @@
-
 namespace Dashboard.Core.Accounts;
 
 /// <summary>Message keys for account validation (localized by the UI).</summary>

@@ -1,4 +1,3 @@
-using Dashboard.Core.Facilities;
 using Microsoft.AspNetCore.Identity;
 
 namespace Dashboard.Core.Accounts;

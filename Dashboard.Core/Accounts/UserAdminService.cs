@@ -1,10 +1,5 @@
 using System.Text.RegularExpressions;
-using Dashboard.Core.Access;
-using Dashboard.Core.Audit;
-using Dashboard.Core.Persistence;
-using Dashboard.Core.Validation;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Core.Accounts;

@@ -1,7 +1,4 @@
-using Dashboard.Core.Access;
 using Dashboard.Core.Paging;
-using Dashboard.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Audit;
 

@@ -1,9 +1,5 @@
-using Dashboard.Core.Validation;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Dashboard.Core.Access;
-using Dashboard.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Core.Audit;

@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
-using Dashboard.Core.Access;
 using Dashboard.Core.Live;
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.PaperForms;
-using Dashboard.Core.Persistence;
-using Dashboard.Core.Plans;
 using Dashboard.Core.Readiness;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Core.Board;

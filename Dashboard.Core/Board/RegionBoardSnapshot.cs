@@ -1,5 +1,3 @@
-using Dashboard.Core.Plans;
-
 namespace Dashboard.Core.Board;
 
 /// <summary>Held patients by status: the funnel logged → re-registered → settled → closed.</summary>

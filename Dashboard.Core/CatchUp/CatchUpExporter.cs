@@ -1,10 +1,6 @@
 using System.Globalization;
-using Dashboard.Core.Access;
-using Dashboard.Core.Audit;
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.PaperForms;
-using Dashboard.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.CatchUp;
 

@@ -1,12 +1,5 @@
-using Dashboard.Core.Access;
-using Dashboard.Core.Audit;
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.PaperForms;
-using Dashboard.Core.Persistence;
-using Dashboard.Core.Plans;
-using Dashboard.Core.Records;
-using Dashboard.Core.Time;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.CatchUp;
 

@@ -1,6 +1,5 @@
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.PaperForms;
-using Dashboard.Core.Records;
 
 namespace Dashboard.Core.CatchUp;
 

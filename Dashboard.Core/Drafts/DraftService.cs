@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Dashboard.Core.Access;
-using Dashboard.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Drafts;
 

@@ -1,6 +1,3 @@
-using Dashboard.Core.Persistence;
-using Dashboard.Core.Plans;
-
 namespace Dashboard.Core.Facilities;
 
 public enum FacilityKind

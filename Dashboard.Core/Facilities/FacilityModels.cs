@@ -1,5 +1,3 @@
-using Dashboard.Core.Plans;
-
 namespace Dashboard.Core.Facilities;
 
 public sealed record FacilityRow(

@@ -1,10 +1,3 @@
-using Dashboard.Core.Access;
-using Dashboard.Core.Audit;
-using Dashboard.Core.Persistence;
-using Dashboard.Core.Plans;
-using Dashboard.Core.Validation;
-using Microsoft.EntityFrameworkCore;
-
 namespace Dashboard.Core.Facilities;
 
 /// <summary>Facilities in the caller's scope; administrators create, edit and deactivate them.</summary>

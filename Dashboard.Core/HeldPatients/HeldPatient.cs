@@ -1,8 +1,4 @@
-using Dashboard.Core.Access;
-using Dashboard.Core.Facilities;
-using Dashboard.Core.Persistence;
 using Dashboard.Core.Privacy;
-using Dashboard.Core.Records;
 
 namespace Dashboard.Core.HeldPatients;
 
@@ -45,6 +41,21 @@ public class HeldPatient : PatientRecord<HeldPatientStatus>
 
     /// <summary>The ID number backwards, so "the last digits" is an indexed prefix search.</summary>
     public string IdNumberReversed { get; set; } = "";
+
+    /// <inheritdoc/>
+    /// <remarks>Also keeps <see cref="IdNumberReversed"/> in step.</remarks>
+    public override void SetPatient(string name, IdDocumentType documentType, string idNumber)
+    {
+        base.SetPatient(name, documentType, idNumber);
+        IdNumberReversed = Reversed(idNumber);
+    }
+
+    public static string Reversed(string value)
+    {
+        var chars = value.ToCharArray();
+        Array.Reverse(chars);
+        return new string(chars);
+    }
 
     public List<HeldPatientInvoice> Invoices { get; set; } = [];
 

@@ -1,7 +1,3 @@
-using Dashboard.Core.Persistence;
-using Dashboard.Core.Plans;
-using Microsoft.EntityFrameworkCore;
-
 namespace Dashboard.Core.HeldPatients;
 
 /// <summary>Keeps each held patient's and paper form's deadline equal to its region's catch-up deadline.</summary>

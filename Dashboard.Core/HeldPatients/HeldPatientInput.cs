@@ -1,5 +1,3 @@
-using Dashboard.Core.Records;
-
 namespace Dashboard.Core.HeldPatients;
 
 /// <summary>

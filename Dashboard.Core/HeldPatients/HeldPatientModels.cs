@@ -1,6 +1,3 @@
-using Dashboard.Core.Plans;
-using Dashboard.Core.Records;
-
 namespace Dashboard.Core.HeldPatients;
 
 /// <summary>What the entry form needs to know about where the desk works.</summary>

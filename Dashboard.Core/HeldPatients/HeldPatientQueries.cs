@@ -1,12 +1,6 @@
 using Dashboard.Core.Paging;
-using Dashboard.Core.Records;
-using Dashboard.Core.Time;
 using System.Text.RegularExpressions;
-using Dashboard.Core.Access;
-using Dashboard.Core.Audit;
-using Dashboard.Core.Persistence;
 using Dashboard.Core.Privacy;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.HeldPatients;
 
@@ -143,7 +137,7 @@ public sealed partial class HeldPatientQueries(IDbContextFactory<DashboardDbCont
         // Invoice numbers are kept as typed; these spellings are the ones people type, and each is an index lookup.
         string[] spellings = [.. new[] { number, number.ToUpperInvariant(), number.ToLowerInvariant() }.Distinct(StringComparer.Ordinal)];
         var invoiceOwners = await db.Set<HeldPatientInvoice>().Where(i => spellings.Contains(i.Number)).Select(i => i.HeldPatientId).Take(500).ToListAsync(cancellationToken);
-        var reversedPrefix = GlobPrefix(HeldPatientService.Reverse(number.ToUpperInvariant()));
+        var reversedPrefix = GlobPrefix(HeldPatient.Reversed(number.ToUpperInvariant()));
         if (number.All(c => char.IsAsciiDigit(c) || c is 'x' or 'X'))
         {
             return query.Where(p => EF.Functions.Glob(p.IdNumberReversed, reversedPrefix) || invoiceOwners.Contains(p.Id));

@@ -1,11 +1,3 @@
-using Dashboard.Core.Access;
-using Dashboard.Core.Audit;
-using Dashboard.Core.Persistence;
-using Dashboard.Core.Plans;
-using Dashboard.Core.Records;
-using Dashboard.Core.Time;
-using Microsoft.EntityFrameworkCore;
-
 namespace Dashboard.Core.HeldPatients;
 
 /// <summary>Logging held patients and working them to closed. Every command is scoped and audited.</summary>
@@ -120,10 +112,7 @@ public sealed class HeldPatientService(
     internal static void Apply(HeldPatientValues values, HeldPatient record, DateTime nowUtc)
     {
         record.Category = values.Category;
-        record.SetPatientName(values.PatientName);
-        record.IdDocumentType = values.IdDocumentType;
-        record.IdNumber = values.IdNumber;
-        record.IdNumberReversed = Reverse(values.IdNumber);
+        record.SetPatient(values.PatientName, values.IdDocumentType, values.IdNumber);
         record.InsuranceType = values.InsuranceType;
         record.Phone = values.Phone;
         record.AdmittedUtc = values.AdmittedUtc;
@@ -135,12 +124,5 @@ public sealed class HeldPatientService(
         record.Invoices.AddRange(values.InvoiceNumbers.Where(n => record.Invoices.All(i => i.Number != n)).Select(n => new HeldPatientInvoice { Number = n }));
         record.Notes = values.Notes;
         record.UpdatedUtc = nowUtc;
-    }
-
-    public static string Reverse(string value)
-    {
-        var chars = value.ToCharArray();
-        Array.Reverse(chars);
-        return new string(chars);
     }
 }

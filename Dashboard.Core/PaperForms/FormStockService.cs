@@ -1,8 +1,4 @@
 using System.Globalization;
-using Dashboard.Core.Access;
-using Dashboard.Core.Audit;
-using Dashboard.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.PaperForms;
 

@@ -1,9 +1,5 @@
-using Dashboard.Core.Access;
-using Dashboard.Core.Facilities;
 using Dashboard.Core.HeldPatients;
-using Dashboard.Core.Persistence;
 using Dashboard.Core.Privacy;
-using Dashboard.Core.Records;
 
 namespace Dashboard.Core.PaperForms;
 

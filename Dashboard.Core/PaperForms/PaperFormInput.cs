@@ -1,5 +1,4 @@
 using Dashboard.Core.HeldPatients;
-using Dashboard.Core.Records;
 
 namespace Dashboard.Core.PaperForms;
 

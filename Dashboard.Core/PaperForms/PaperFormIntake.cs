@@ -1,11 +1,4 @@
-using Dashboard.Core.Access;
-using Dashboard.Core.Facilities;
-using Dashboard.Core.Persistence;
-using Dashboard.Core.Plans;
 using Dashboard.Core.Records.Intake;
-using Dashboard.Core.Time;
-using Dashboard.Core.Validation;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.PaperForms;
 

@@ -1,7 +1,4 @@
-using Dashboard.Core.Facilities;
 using Dashboard.Core.HeldPatients;
-using Dashboard.Core.Records;
-using Dashboard.Core.Time;
 
 namespace Dashboard.Core.PaperForms;
 

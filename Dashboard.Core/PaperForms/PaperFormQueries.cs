@@ -1,12 +1,6 @@
-using Dashboard.Core.Access;
-using Dashboard.Core.Audit;
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.Paging;
-using Dashboard.Core.Persistence;
 using Dashboard.Core.Privacy;
-using Dashboard.Core.Records;
-using Dashboard.Core.Time;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.PaperForms;
 

@@ -1,8 +1,5 @@
-using Dashboard.Core.Records;
-using Dashboard.Core.Time;
 using System.Text.RegularExpressions;
 using Dashboard.Core.HeldPatients;
-using Dashboard.Core.Validation;
 
 namespace Dashboard.Core.PaperForms;
 

@@ -1,15 +1,6 @@
 using System.Globalization;
-using Dashboard.Core.Access;
 using Dashboard.Core.Accounts;
-using Dashboard.Core.Audit;
-using Dashboard.Core.Facilities;
 using Dashboard.Core.HeldPatients;
-using Dashboard.Core.Persistence;
-using Dashboard.Core.Plans;
-using Dashboard.Core.Records;
-using Dashboard.Core.Time;
-using Dashboard.Core.Validation;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.PaperForms;
 
@@ -207,9 +198,7 @@ public sealed class PaperFormService(
         form.Kind = values.Kind;
         form.Subkind = values.Subkind;
         form.SerialNumber = values.SerialNumber;
-        form.SetPatientName(values.PatientName);
-        form.IdDocumentType = values.IdDocumentType;
-        form.IdNumber = values.IdNumber;
+        form.SetPatient(values.PatientName, values.IdDocumentType, values.IdNumber);
         form.FromPlace = values.FromPlace;
         form.Destination = values.Destination;
         form.IssuedUtc = values.IssuedUtc;

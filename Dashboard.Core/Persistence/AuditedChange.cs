@@ -1,7 +1,3 @@
-using Dashboard.Core.Access;
-using Dashboard.Core.Audit;
-using Microsoft.EntityFrameworkCore;
-
 namespace Dashboard.Core.Persistence;
 
 /// <summary>

@@ -1,12 +1,8 @@
 using Dashboard.Core.Accounts;
-using Dashboard.Core.Audit;
 using Dashboard.Core.Drafts;
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.PaperForms;
-using Dashboard.Core.Facilities;
-using Dashboard.Core.Plans;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Persistence;
 

@@ -1,10 +1,6 @@
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.PaperForms;
-using Dashboard.Core.Plans;
-using Dashboard.Core.Records;
 using Dashboard.Core.Seeding;
-using Dashboard.Core.Validation;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,3 @@
-using Dashboard.Core.Persistence;
-using Dashboard.Core.Time;
-
 namespace Dashboard.Core.Plans;
 
 /// <summary>A region's switch from its old system to the new platform: milestones and catch-up rule.</summary>

@@ -1,6 +1,3 @@
-using Dashboard.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace Dashboard.Core.Plans;
 
 /// <summary>Reads regions' cutover plans, with their computed catch-up deadlines.</summary>

@@ -1,5 +1,3 @@
-using Dashboard.Core.Persistence;
-
 namespace Dashboard.Core.Plans;
 
 /// <summary>A dated cut-off or event of a cutover plan.</summary>

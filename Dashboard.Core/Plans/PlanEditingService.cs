@@ -1,13 +1,7 @@
-using Dashboard.Core.Access;
 using Dashboard.Core.Accounts;
-using Dashboard.Core.Audit;
 using Dashboard.Core.Board;
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.Live;
-using Dashboard.Core.Persistence;
-using Dashboard.Core.Time;
-using Dashboard.Core.Validation;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Plans;
 

@@ -1,5 +1,3 @@
-using Dashboard.Core.Time;
-
 namespace Dashboard.Core.Plans;
 
 /// <summary>Turns a region entity with its plan and milestones into the read model pages use.</summary>

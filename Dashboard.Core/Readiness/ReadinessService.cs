@@ -1,10 +1,6 @@
-using Dashboard.Core.Access;
 using Dashboard.Core.Accounts;
-using Dashboard.Core.Audit;
 using Dashboard.Core.Board;
 using Dashboard.Core.Live;
-using Dashboard.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Readiness;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Dashboard.Core.Validation;
 
 namespace Dashboard.Core.Records;
 

@@ -1,9 +1,5 @@
-using Dashboard.Core.Access;
 using Dashboard.Core.CatchUp;
-using Dashboard.Core.Facilities;
 using Dashboard.Core.HeldPatients;
-using Dashboard.Core.Persistence;
-using Dashboard.Core.Validation;
 
 namespace Dashboard.Core.Records;
 
@@ -73,6 +69,14 @@ public abstract class PatientRecord : IFacilityScoped, IVersioned, IHasDeadline
     {
         PatientName = name;
         PatientNameSortKey = PatientNameCollation.SortKey(name);
+    }
+
+    /// <summary>Who the record is about, from valid values: the name with its sort key, the document and its number.</summary>
+    public virtual void SetPatient(string name, IdDocumentType documentType, string idNumber)
+    {
+        SetPatientName(name);
+        IdDocumentType = documentType;
+        IdNumber = idNumber;
     }
 
     /// <summary>The record as the audit trail keeps it before and after a change: personal data masked.</summary>

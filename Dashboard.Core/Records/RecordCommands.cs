@@ -1,9 +1,4 @@
-using Dashboard.Core.Access;
-using Dashboard.Core.Audit;
 using Dashboard.Core.Live;
-using Dashboard.Core.Persistence;
-using Dashboard.Core.Validation;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Records;
 

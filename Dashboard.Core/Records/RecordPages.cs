@@ -1,8 +1,5 @@
 using System.Linq.Expressions;
-using Dashboard.Core.Access;
 using Dashboard.Core.Paging;
-using Dashboard.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Records;
 

@@ -1,4 +1,3 @@
-using Dashboard.Core.Validation;
 using System.Globalization;
 
 namespace Dashboard.Core.Records;

@@ -1,5 +1,3 @@
-using Dashboard.Core.Validation;
-
 namespace Dashboard.Core.Records;
 
 /// <summary>The messages of a refused status change, the same for every kind of record.</summary>

@@ -1,9 +1,5 @@
 using Dashboard.Core.Accounts;
-using Dashboard.Core.Persistence;
-using Dashboard.Core.Plans;
-using Dashboard.Core.Validation;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,3 @@
-using Dashboard.Core.Facilities;
-using Dashboard.Core.Plans;
-
 namespace Dashboard.Core.Seeding;
 
 /// <summary>A few made-up hospitals and a pharmacy per region, for demo mode.</summary>

@@ -1,6 +1,3 @@
-using Dashboard.Core.Plans;
-using Dashboard.Core.Time;
-
 namespace Dashboard.Core.Seeding;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Dashboard.Core.Plans;
-using Dashboard.Core.Time;
-
 namespace Dashboard.Core.Seeding;
 
 /// <summary>Builds a seeded region and its plan from a notice's milestones as written.</summary>

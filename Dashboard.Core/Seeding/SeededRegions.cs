@@ -1,4 +1,3 @@
-using Dashboard.Core.Plans;
 using static Dashboard.Core.Plans.MilestoneKind;
 
 namespace Dashboard.Core.Seeding;

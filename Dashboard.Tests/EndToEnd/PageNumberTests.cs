@@ -105,7 +105,7 @@ public sealed class PageNumberTests(BrowserFixture browser) : BrowserTest(browse
                 PatientName = "", IdNumber = TestIds.Resident(start: number), AdmittedUtc = entered.AddDays(-1),
                 EnteredByUserId = desk.UserName, EnteredByName = desk.DisplayName, EnteredUtc = entered, UpdatedUtc = entered,
             };
-            record.IdNumberReversed = HeldPatientService.Reverse(record.IdNumber);
+            record.IdNumberReversed = HeldPatient.Reversed(record.IdNumber);
             record.SetPatientName(Name(prefix, number));
             db.HeldPatients.Add(record);
         }

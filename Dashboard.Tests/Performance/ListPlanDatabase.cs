@@ -97,7 +97,7 @@ public sealed class ListPlanDatabase : IAsyncLifetime
             var record = new HeldPatient
             {
                 FacilityId = facility.Id, RegionId = facility.RegionId, Category = category, Status = (HeldPatientStatus)(i / 3 % 5),
-                PatientName = "", IdNumber = id, IdNumberReversed = HeldPatientService.Reverse(id), DeadlineUtc = Deadline(facility.RegionId),
+                PatientName = "", IdNumber = id, IdNumberReversed = HeldPatient.Reversed(id), DeadlineUtc = Deadline(facility.RegionId),
                 AdmittedUtc = category.IsInpatient() ? entered.AddDays(-2) : null, VisitUtc = category.IsInpatient() ? null : entered.AddHours(-3),
                 Invoices = i % 10 == 0 ? [new HeldPatientInvoice { Number = $"FP2026{i:D6}" }] : [],
                 EnteredByUserId = "plans", EnteredByName = "plans", EnteredUtc = entered, UpdatedUtc = entered,

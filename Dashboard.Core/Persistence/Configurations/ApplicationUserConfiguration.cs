@@ -1,6 +1,4 @@
 using Dashboard.Core.Accounts;
-using Dashboard.Core.Plans;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dashboard.Core.Persistence.Configurations;

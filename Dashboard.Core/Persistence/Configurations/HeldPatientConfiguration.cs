@@ -1,6 +1,5 @@
 using Dashboard.Core.Drafts;
 using Dashboard.Core.HeldPatients;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dashboard.Core.Persistence.Configurations;

@@ -1,5 +1,4 @@
 using Dashboard.Core.Readiness;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dashboard.Core.Persistence.Configurations;

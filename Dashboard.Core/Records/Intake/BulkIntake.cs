@@ -1,14 +1,6 @@
-using Dashboard.Core.Access;
-using Dashboard.Core.Audit;
-using Dashboard.Core.Facilities;
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.Live;
 using Dashboard.Core.PaperForms;
-using Dashboard.Core.Persistence;
-using Dashboard.Core.Plans;
-using Dashboard.Core.Time;
-using Dashboard.Core.Validation;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Dashboard.Core.Records.Intake;

@@ -1,7 +1,5 @@
-using Dashboard.Core.Access;
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.PaperForms;
-using Dashboard.Core.Persistence;
 
 namespace Dashboard.Core.Records.Intake;
 

@@ -1,9 +1,3 @@
-using Dashboard.Core.Access;
-using Dashboard.Core.Facilities;
-using Dashboard.Core.Persistence;
-using Dashboard.Core.Plans;
-using Dashboard.Core.Validation;
-
 namespace Dashboard.Core.Records.Intake;
 
 /// <summary>What a batch's checks may look up: the caller, the batch's facilities and each region's time zone.</summary>

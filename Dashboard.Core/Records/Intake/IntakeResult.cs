@@ -1,5 +1,3 @@
-using Dashboard.Core.Validation;
-
 namespace Dashboard.Core.Records.Intake;
 
 /// <summary>A row the intake refused and did not write: its position in the batch (from 0) and why, per field, as the form says it.</summary>
