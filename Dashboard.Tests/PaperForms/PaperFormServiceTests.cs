@@ -13,19 +13,8 @@ public sealed class PaperFormServiceTests : SeededCoreTests
 {
     private PaperFormService Forms => Core.Get<PaperFormService>();
 
-    private async Task<PaperFormInput> TransferAsync(string serial, string facilityCode = "REH-H01", int? heldPatientId = null) => new()
-    {
-        FacilityId = (await Core.Facility(facilityCode)).Id,
-        Kind = PaperFormKind.TransferReferral,
-        Subkind = PaperFormSubkind.InCity,
-        SerialNumber = serial,
-        PatientName = "转院患者",
-        IdNumber = TestIds.Resident(start: 400),
-        Destination = "演练市中医医院",
-        IssuedAt = "2026-11-21 15:00",
-        IssuedBy = "李医生",
-        HeldPatientId = heldPatientId,
-    };
+    private Task<PaperFormInput> TransferAsync(string serial, string facilityCode = "REH-H01", int? heldPatientId = null) =>
+        Core.TransferAsync(serial, facilityCode, heldPatientId);
 
     private async Task<AccessScope> DeskOf(string facilityCode)
     {

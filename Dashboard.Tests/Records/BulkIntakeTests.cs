@@ -36,19 +36,8 @@ public sealed class BulkIntakeTests : SeededCoreTests
 
     private async Task<HeldPatientIntakeRow> AtDesk(HeldPatientInput input) => new((await Core.ScopeOf("desk")).FacilityId!.Value, input);
 
-    private async Task<PaperFormInput> TransferAsync(string serial, string facilityCode = "REH-H01", int? heldPatientId = null) => new()
-    {
-        FacilityId = (await Core.Facility(facilityCode)).Id,
-        Kind = PaperFormKind.TransferReferral,
-        Subkind = PaperFormSubkind.InCity,
-        SerialNumber = serial,
-        PatientName = "转院患者",
-        IdNumber = TestIds.Resident(start: 400),
-        Destination = "演练市中医医院",
-        IssuedAt = "2026-11-21 15:00",
-        IssuedBy = "李医生",
-        HeldPatientId = heldPatientId,
-    };
+    private Task<PaperFormInput> TransferAsync(string serial, string facilityCode = "REH-H01", int? heldPatientId = null) =>
+        Core.TransferAsync(serial, facilityCode, heldPatientId);
 
     [Fact]
     public async Task A_batch_writes_each_valid_row_as_the_form_would_store_it_with_an_audit_event_each()
