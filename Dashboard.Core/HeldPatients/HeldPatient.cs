@@ -34,6 +34,14 @@ public class HeldPatient : PatientRecord<HeldPatientStatus>
 
     public DateTime? VisitUtc { get; set; }
 
+    /// <summary>The three times as one value; not mapped (EF maps the columns above).</summary>
+    [System.ComponentModel.DataAnnotations.Schema.NotMapped]
+    public CareTimes Times
+    {
+        get => new(AdmittedUtc, DischargedUtc, VisitUtc);
+        set => (AdmittedUtc, DischargedUtc, VisitUtc) = (value.AdmittedUtc, value.DischargedUtc, value.VisitUtc);
+    }
+
     public string? Department { get; set; }
 
     /// <summary>Yuan with 2 decimals; stored as fen so SQLite can sort and sum it.</summary>
@@ -58,6 +66,14 @@ public class HeldPatient : PatientRecord<HeldPatientStatus>
     }
 
     public List<HeldPatientInvoice> Invoices { get; set; } = [];
+
+    /// <summary>Keeps the invoices still listed (their rows and ids), drops the others and adds the new ones.</summary>
+    public void SetInvoices(IReadOnlyCollection<string> numbers)
+    {
+        ArgumentNullException.ThrowIfNull(numbers);
+        Invoices.RemoveAll(i => !numbers.Contains(i.Number));
+        Invoices.AddRange(numbers.Where(n => Invoices.TrueForAll(i => i.Number != n)).Select(n => new HeldPatientInvoice { Number = n }));
+    }
 
     public string? Notes { get; set; }
 

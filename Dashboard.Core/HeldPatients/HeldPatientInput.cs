@@ -4,7 +4,7 @@ namespace Dashboard.Core.HeldPatients;
 /// What a billing desk types, kept as typed (times as local text such as "2021-12-01 08:30",
 /// the amount as "1234.50") so a draft can be restored exactly and errors can point at the text.
 /// </summary>
-public sealed class HeldPatientInput
+public sealed class HeldPatientInput : IPatientInput
 {
     public HeldPatientCategory Category { get; set; } = HeldPatientCategory.InpatientAdmittedDuringOutage;
 
@@ -44,22 +44,8 @@ public sealed record HeldPatientValues(
     string IdNumber,
     InsuranceType InsuranceType,
     string? Phone,
-    DateTime? AdmittedUtc,
-    DateTime? DischargedUtc,
-    DateTime? VisitUtc,
+    CareTimes Times,
     string? Department,
     decimal? AmountAdvanced,
     IReadOnlyList<string> InvoiceNumbers,
-    string? Notes)
-{
-    /// <summary>The stretch of time the patient was in care, for the duplicate check.</summary>
-    public (DateTime Start, DateTime End)? Stay => StayOf(AdmittedUtc, DischargedUtc, VisitUtc);
-
-    /// <summary>A record's stay: from admission or visit to discharge or visit (open-ended while in care); null without a start.</summary>
-    public static (DateTime Start, DateTime End)? StayOf(DateTime? admittedUtc, DateTime? dischargedUtc, DateTime? visitUtc) =>
-        (admittedUtc ?? visitUtc) is { } start ? (start, dischargedUtc ?? visitUtc ?? DateTime.MaxValue) : null;
-
-    /// <summary>The duplicate rule: another record's stay overlaps this one.</summary>
-    public static bool Overlaps((DateTime Start, DateTime End) stay, DateTime? admittedUtc, DateTime? dischargedUtc, DateTime? visitUtc) =>
-        StayOf(admittedUtc, dischargedUtc, visitUtc) is { } other && other.Start <= stay.End && stay.Start <= other.End;
-}
+    string? Notes);

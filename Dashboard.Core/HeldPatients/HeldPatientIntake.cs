@@ -59,12 +59,12 @@ internal sealed class HeldPatientIntake : IntakeKind<HeldPatient, HeldPatientInt
         // One JSON parameter for the batch's numbers: thousands of separate parameters cost more to bind than the query takes.
         var existing = await db.HeldPatients.AsNoTracking()
             .Where(p => regionIds.Contains(p.RegionId) && EF.Parameter(idNumbers).Contains(p.IdNumber) && p.Status != HeldPatientStatus.Voided)
-            .Select(p => new Stay(p.Id, p.RegionId, p.IdNumber, p.Facility!.Name, p.EnteredUtc, p.AdmittedUtc, p.DischargedUtc, p.VisitUtc))
+            .Select(p => new Stay(p.Id, p.RegionId, p.IdNumber, p.Facility!.Name, p.EnteredUtc, new CareTimes(p.AdmittedUtc, p.DischargedUtc, p.VisitUtc)))
             .ToListAsync(cancellationToken);
         return new Checks(batch, existing);
     }
 
-    private sealed record Stay(int Id, int RegionId, string IdNumber, string FacilityName, DateTime EnteredUtc, DateTime? AdmittedUtc, DateTime? DischargedUtc, DateTime? VisitUtc);
+    private sealed record Stay(int Id, int RegionId, string IdNumber, string FacilityName, DateTime EnteredUtc, CareTimes Times);
 
     private sealed class Checks(IntakeBatch batch, IEnumerable<Stay> existing) : IntakeChecks<HeldPatient>
     {
@@ -73,9 +73,8 @@ internal sealed class HeldPatientIntake : IntakeKind<HeldPatient, HeldPatientInt
 
         public override (string Field, Message Message)? Check(HeldPatient record)
         {
-            if (HeldPatientValues.StayOf(record.AdmittedUtc, record.DischargedUtc, record.VisitUtc) is not { } stay ||
-                !_stays.TryGetValue((record.RegionId, record.IdNumber), out var candidates) ||
-                candidates.FirstOrDefault(c => HeldPatientValues.Overlaps(stay, c.AdmittedUtc, c.DischargedUtc, c.VisitUtc)) is not { } match)
+            if (!_stays.TryGetValue((record.RegionId, record.IdNumber), out var candidates) ||
+                candidates.FirstOrDefault(c => c.Times.Overlaps(record.Times)) is not { } match)
             {
                 return null;
             }
@@ -93,8 +92,7 @@ internal sealed class HeldPatientIntake : IntakeKind<HeldPatient, HeldPatientInt
                 _stays[key] = list = [];
             }
 
-            list.Add(new Stay(record.Id, record.RegionId, record.IdNumber, batch.Facilities[record.FacilityId].Name, record.EnteredUtc,
-                record.AdmittedUtc, record.DischargedUtc, record.VisitUtc));
+            list.Add(new Stay(record.Id, record.RegionId, record.IdNumber, batch.Facilities[record.FacilityId].Name, record.EnteredUtc, record.Times));
         }
     }
 }

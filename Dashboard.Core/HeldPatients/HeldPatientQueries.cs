@@ -75,9 +75,6 @@ public sealed partial class HeldPatientQueries(IDbContextFactory<DashboardDbCont
         var input = new HeldPatientInput
         {
             Category = p.Category,
-            PatientName = p.PatientName,
-            IdDocumentType = p.IdDocumentType,
-            IdNumber = p.IdNumber,
             InsuranceType = p.InsuranceType,
             Phone = p.Phone,
             AdmittedAt = LocalTimeText.FromUtc(p.AdmittedUtc, zone),
@@ -87,7 +84,7 @@ public sealed partial class HeldPatientQueries(IDbContextFactory<DashboardDbCont
             Amount = p.AmountAdvanced?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
             InvoiceNumbers = string.Join(", ", p.Invoices.Select(i => i.Number)),
             Notes = p.Notes,
-        };
+        }.WithPatientOf(p);
         return (input, p.Version);
     }
 

@@ -60,7 +60,7 @@ public static partial class HeldPatientRules
 
         return (errors, new HeldPatientValues(
             input.Category, input.PatientName.Trim(), input.IdDocumentType, idNumber, input.InsuranceType,
-            string.IsNullOrEmpty(phone) ? null : phone, admitted, discharged, visit, NullIfEmpty(input.Department),
+            string.IsNullOrEmpty(phone) ? null : phone, new CareTimes(admitted, discharged, visit), NullIfEmpty(input.Department),
             amount, invoices, NullIfEmpty(input.Notes)));
     }
 

@@ -92,7 +92,7 @@ public sealed class HeldPatientService(
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(values);
-        if (values.Stay is not { } stay || !scope.CanSeeRegion(regionId))
+        if (values.Times.Stay is null || !scope.CanSeeRegion(regionId))
         {
             return [];
         }
@@ -103,7 +103,7 @@ public sealed class HeldPatientService(
             .Select(p => new { p.Id, p.FacilityId, p.RegionId, FacilityName = p.Facility!.Name, p.EnteredUtc, p.Status, p.AdmittedUtc, p.DischargedUtc, p.VisitUtc })
             .ToListAsync(cancellationToken);
         return candidates
-            .Where(c => HeldPatientValues.Overlaps(stay, c.AdmittedUtc, c.DischargedUtc, c.VisitUtc))
+            .Where(c => values.Times.Overlaps(new CareTimes(c.AdmittedUtc, c.DischargedUtc, c.VisitUtc)))
             .Select(c => new DuplicateMatch(c.Id, c.FacilityName, c.EnteredUtc, c.Status, scope.CanSeeFacility(c.FacilityId, c.RegionId)))
             .ToList();
     }
@@ -115,13 +115,10 @@ public sealed class HeldPatientService(
         record.SetPatient(values.PatientName, values.IdDocumentType, values.IdNumber);
         record.InsuranceType = values.InsuranceType;
         record.Phone = values.Phone;
-        record.AdmittedUtc = values.AdmittedUtc;
-        record.DischargedUtc = values.DischargedUtc;
-        record.VisitUtc = values.VisitUtc;
+        record.Times = values.Times;
         record.Department = values.Department;
         record.AmountAdvanced = values.AmountAdvanced;
-        record.Invoices.RemoveAll(i => !values.InvoiceNumbers.Contains(i.Number));
-        record.Invoices.AddRange(values.InvoiceNumbers.Where(n => record.Invoices.All(i => i.Number != n)).Select(n => new HeldPatientInvoice { Number = n }));
+        record.SetInvoices(values.InvoiceNumbers);
         record.Notes = values.Notes;
         record.UpdatedUtc = nowUtc;
     }

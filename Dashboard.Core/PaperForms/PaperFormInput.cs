@@ -3,7 +3,7 @@ using Dashboard.Core.HeldPatients;
 namespace Dashboard.Core.PaperForms;
 
 /// <summary>What is copied from a paper form, as typed (the time as local text).</summary>
-public sealed class PaperFormInput
+public sealed class PaperFormInput : IPatientInput
 {
     /// <summary>Where the form belongs: the desk's facility, or a supervisor's agency window.</summary>
     public int FacilityId { get; set; }

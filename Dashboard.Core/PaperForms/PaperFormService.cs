@@ -78,9 +78,6 @@ public sealed class PaperFormService(
             Kind = form.Kind,
             Subkind = form.Subkind,
             SerialNumber = form.SerialNumber,
-            PatientName = form.PatientName,
-            IdDocumentType = form.IdDocumentType,
-            IdNumber = form.IdNumber,
             FromPlace = form.FromPlace,
             Destination = form.Destination,
             IssuedAt = LocalTimeText.FromUtc(form.IssuedUtc, context.ZoneOf(place)),
@@ -88,7 +85,7 @@ public sealed class PaperFormService(
             SignedAndStamped = form.SignedAndStamped,
             IssuedBy = form.IssuedBy,
             HeldPatientId = form.HeldPatientId,
-        };
+        }.WithPatientOf(form);
         return (input, form.Version);
     }
 

@@ -41,7 +41,7 @@ public sealed class HeldPatientRulesTests
         Assert.EndsWith("X", values.IdNumber, StringComparison.Ordinal);
         Assert.Equal(1280.50m, values.AmountAdvanced);
         Assert.Equal(["2021120100001", "2021120100002"], values.InvoiceNumbers);
-        Assert.Equal(new DateTime(2021, 12, 3, 2, 15, 0, DateTimeKind.Utc), values.AdmittedUtc);
+        Assert.Equal(new DateTime(2021, 12, 3, 2, 15, 0, DateTimeKind.Utc), values.Times.AdmittedUtc);
     }
 
     [Theory]
