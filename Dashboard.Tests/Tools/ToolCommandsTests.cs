@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -182,6 +183,34 @@ public sealed class ToolCommandsTests : IDisposable
         var help = _output.ToString();
         Assert.All(["generate-demo-data", "benchmark-held-patients", "benchmark-bulk-insert", "benchmark-export"], command => Assert.Contains(command, help, StringComparison.Ordinal));
         Assert.DoesNotContain("benchmark-export-worker", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_circuit_benchmark_runs_its_server_under_the_apps_runtime_settings_with_no_thread_pool_spinning()
+    {
+        var command = ToolCommands.SelfCommandUnderAppRuntime();
+
+        // The settings the shipped app runs with (docs/adr/0004-board-circuits.md), not the tool's.
+        var runtimeConfig = command[Array.IndexOf(command, "--runtimeconfig") + 1];
+        Assert.Equal("Dashboard.runtimeconfig.json", Path.GetFileName(runtimeConfig));
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(runtimeConfig));
+        var settings = json.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+        Assert.Equal(0, settings.GetProperty("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit").GetInt32());
+        Assert.True(settings.GetProperty("System.GC.Server").GetBoolean());
+
+        // The command starts the tool under them: it answers, listing the measured server's command.
+        var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in command.Skip(1).Append("--help"))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var help = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, error);
+        Assert.Contains("benchmark-circuits", help, StringComparison.Ordinal);
     }
 
     public void Dispose()

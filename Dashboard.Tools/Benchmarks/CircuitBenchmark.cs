@@ -17,17 +17,22 @@ using Microsoft.Playwright;
 namespace Dashboard.Tools.Benchmarks;
 
 /// <summary>
-/// What open boards and overviews cost the server: the app runs in this process (so a forced
-/// collection measures its managed heap), Debian's Chromium opens N boards, then N overviews, as a
-/// signed-in supervisor, and each stage is measured in rounds: managed memory after a forced full
-/// collection (per circuit, against the same server before any page was opened) and the server's CPU
-/// while the pages sit open. The browser is another process; its CPU is not counted.
+/// What open boards and overviews cost the server. The app runs in a child process (this tool
+/// started again with <see cref="ServerCommand"/>), so the browser driver's own objects and work are
+/// not counted: Debian's Chromium opens N boards, then N overviews, as a signed-in supervisor, and
+/// each stage is measured in rounds: the server's managed memory after a forced full collection (per
+/// circuit, against the same server before any page was opened) and the server process's CPU while
+/// the pages sit open. The child runs under the app's runtimeconfig (server GC, the thread pool's
+/// settings), not the tool's. The browser and the driver are other processes. As the baseline of the same
+/// run, N circuits that show only the layout (the not-found page) are measured first and closed.
 /// </summary>
 public static class CircuitBenchmark
 {
     internal const string ChromiumPath = "/usr/bin/chromium";
 
-    public static Command Create(ToolContext context)
+    public const string ServerCommand = "benchmark-circuits-server";
+
+    public static Command Create(ToolContext context, Func<string[]> serverCommand)
     {
         var boards = Number("--boards", "Boards to open.", 50);
         var overviews = Number("--overviews", "Overviews to open after the boards.", 50);
@@ -39,43 +44,92 @@ public static class CircuitBenchmark
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await RunAsync(context, parse.GetValue(boards), parse.GetValue(overviews), parse.GetValue(rounds), TimeSpan.FromSeconds(parse.GetValue(seconds)),
+            await RunAsync(context, serverCommand(), parse.GetValue(boards), parse.GetValue(overviews), parse.GetValue(rounds), TimeSpan.FromSeconds(parse.GetValue(seconds)),
                 parse.InvocationConfiguration.Output, cancellationToken);
             return 0;
         });
         return command;
     }
 
-    private static async Task RunAsync(ToolContext context, int boards, int overviews, int rounds, TimeSpan window, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>The measured server: the app on a throwaway database, answering the benchmark's probes on standard input.</summary>
+    public static Command CreateServer(ToolContext context)
+    {
+        var folder = new Option<string>("--folder") { Description = "The throwaway data folder.", Required = true };
+        var command = new Command(ServerCommand, "Runs the app for benchmark-circuits and answers its probes (collect, cpu, quit) on standard input.")
+        {
+            folder,
+        };
+        command.Hidden = true;
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await ServeAsync(context, parse.GetValue(folder)!, cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task RunAsync(
+        ToolContext context, string[] serverCommand, int boards, int overviews, int rounds, TimeSpan window, TextWriter output, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(context.TempFolder, "cutover-circuits-" + Guid.NewGuid().ToString("N"));
         try
         {
-            await using var app = await StartAppAsync(context, folder, cancellationToken);
-            var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            await using var server = await ServerProbe.StartAsync(serverCommand, [ServerCommand, "--folder", folder], cancellationToken);
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ["--no-sandbox", "--disable-gpu"] });
-            var browserContext = await browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1366, Height = 768 } });
+            var browserContext = await browser.NewContextAsync(new() { BaseURL = server.BaseUrl, ViewportSize = new() { Width = 1366, Height = 768 } });
             await SignInAsync(await browserContext.NewPageAsync(), DemoAccounts.Supervisor);
 
-            var empty = ManagedBytesAfterCollection();
+            await Task.Delay(window, cancellationToken); // start-up work (JIT, first queries) settles
+            var empty = await server.ManagedBytesAfterCollectionAsync(cancellationToken);
             await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture,
-                "server before any page: {0:N1} MB managed, {1:N0} MB working set, CPU {2:N1}% of one core; {3} cores",
-                empty / 1e6, Environment.WorkingSet / 1e6, await CpuPercentAsync(window, cancellationToken), Environment.ProcessorCount));
+                "server (its own process) before any page: {0:N1} MB managed, CPU {1:N1}% of one core; {2} cores",
+                empty / 1e6, await server.CpuPercentAsync(window, cancellationToken), Environment.ProcessorCount));
 
+            // The baseline of the same run: circuits showing only the layout (the not-found page), then closed again.
+            var layoutContext = await browser.NewContextAsync(new() { BaseURL = server.BaseUrl, StorageState = await browserContext.StorageStateAsync() });
+            await OpenAsync(layoutContext, "/benchmark-no-such-page", boards);
+            await MeasureAsync(server, "layout only (page not found)", boards, empty, rounds, window, output, cancellationToken);
+            await layoutContext.CloseAsync();
+
+            await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
+            empty = await server.ManagedBytesAfterCollectionAsync(cancellationToken);
             await OpenAsync(browserContext, "/board", boards);
-            var withBoards = await MeasureAsync("boards", boards, empty, rounds, window, output, cancellationToken);
+            var withBoards = await MeasureAsync(server, "boards", boards, empty, rounds, window, output, cancellationToken);
             await OpenAsync(browserContext, "/", overviews);
-            await MeasureAsync("overviews", overviews, withBoards, rounds, window, output, cancellationToken);
+            await MeasureAsync(server, "overviews", overviews, withBoards, rounds, window, output, cancellationToken);
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
             if (Directory.Exists(folder))
             {
                 Directory.Delete(folder, recursive: true);
             }
         }
+    }
+
+    /// <summary>The child's side: start the app, print its address, then answer one line per probe until told to quit.</summary>
+    private static async Task ServeAsync(ToolContext context, string folder, CancellationToken cancellationToken)
+    {
+        await using var app = await StartAppAsync(context, folder, cancellationToken);
+        var stdout = Console.Out;
+        await stdout.WriteLineAsync("url " + app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        await stdout.FlushAsync(cancellationToken);
+        while (await Console.In.ReadLineAsync(cancellationToken) is { } probe && probe != "quit")
+        {
+            using var process = Process.GetCurrentProcess();
+            var answer = probe switch
+            {
+                "collect" => ManagedBytesAfterCollection(),
+                "cpu" => (long)process.TotalProcessorTime.TotalMilliseconds,
+                _ => -1,
+            };
+            await stdout.WriteLineAsync(answer.ToString(CultureInfo.InvariantCulture));
+            await stdout.FlushAsync(cancellationToken);
+        }
+
+        await app.StopAsync(cancellationToken);
+        SqliteConnection.ClearAllPools();
     }
 
     /// <summary>The app as Program.cs builds it, on a throwaway database with the demo data, on a free loopback port.</summary>
@@ -94,7 +148,7 @@ public static class CircuitBenchmark
             ["Dashboard:DataFolder"] = folder,
             ["Dashboard:DemoMode"] = "true",
         });
-        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddDashboardCore(builder.Configuration, builder.Environment.ContentRootPath);
@@ -122,22 +176,23 @@ public static class CircuitBenchmark
         for (var i = 0; i < count; i++)
         {
             var page = await browserContext.NewPageAsync();
-            await page.GotoAsync(path);
-            await page.Locator(".app-root[data-interactive='true']").WaitForAsync(new() { Timeout = 60_000 });
+            await page.GotoAsync(path, new() { Timeout = 120_000, WaitUntil = WaitUntilState.DOMContentLoaded });
+            await page.Locator(".app-root[data-interactive='true']").WaitForAsync(new() { Timeout = 120_000 });
         }
     }
 
     /// <summary>Prints each round and the minimum and median; returns the last round's managed bytes (the next stage's baseline).</summary>
-    private static async Task<long> MeasureAsync(string what, int count, long before, int rounds, TimeSpan window, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<long> MeasureAsync(
+        ServerProbe server, string what, int count, long before, int rounds, TimeSpan window, TextWriter output, CancellationToken cancellationToken)
     {
         var perCircuit = new List<double>();
         var cpu = new List<double>();
         long managed = 0;
         for (var round = 1; round <= rounds; round++)
         {
-            managed = ManagedBytesAfterCollection();
+            managed = await server.ManagedBytesAfterCollectionAsync(cancellationToken);
             perCircuit.Add((managed - before) / 1024.0 / count);
-            cpu.Add(await CpuPercentAsync(window, cancellationToken));
+            cpu.Add(await server.CpuPercentAsync(window, cancellationToken));
             await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture,
                 "  {0} open {1,3}, round {2}: {3,8:N0} KB managed per circuit, server CPU {4,5:N1}% of one core", what, count, round, perCircuit[^1], cpu[^1]));
         }
@@ -146,17 +201,6 @@ public static class CircuitBenchmark
             "{0} ({1} open): memory per circuit min {2:N0} KB, median {3:N0} KB; server CPU min {4:N1}%, median {5:N1}% of one core ({6:N1}% of the machine)",
             what, count, perCircuit.Min(), Median(perCircuit), cpu.Min(), Median(cpu), Median(cpu) / Environment.ProcessorCount));
         return managed;
-    }
-
-    /// <summary>This process's CPU over the window, in percent of one core.</summary>
-    private static async Task<double> CpuPercentAsync(TimeSpan window, CancellationToken cancellationToken)
-    {
-        using var process = Process.GetCurrentProcess();
-        var before = process.TotalProcessorTime;
-        var clock = Stopwatch.StartNew();
-        await Task.Delay(window, cancellationToken);
-        process.Refresh();
-        return (process.TotalProcessorTime - before).TotalSeconds / clock.Elapsed.TotalSeconds * 100;
     }
 
     private static long ManagedBytesAfterCollection()

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Dashboard.Core.Persistence;
 using Dashboard.Tools.Benchmarks;
 using Dashboard.Tools.Seeding;
@@ -33,7 +34,8 @@ public static class ToolCommands
             BenchmarkHeldPatients(context),
             BenchmarkBulkInsert(context),
             BenchmarkExport(context),
-            CircuitBenchmark.Create(context),
+            CircuitBenchmark.Create(context, SelfCommandUnderAppRuntime),
+            CircuitBenchmark.CreateServer(context),
             FirstLoadBenchmark.Create(),
             ExportWorker(context),
         };
@@ -193,13 +195,30 @@ public static class ToolCommands
     {
         var assembly = typeof(ToolCommands).Assembly.Location;
         var apphost = Path.ChangeExtension(assembly, OperatingSystem.IsWindows() ? ".exe" : null);
-        if (File.Exists(apphost))
+        return File.Exists(apphost) ? [apphost] : [DotnetHost(), assembly];
+    }
+
+    /// <summary>
+    /// This tools executable started under the app's own runtime settings (Dashboard.runtimeconfig.json,
+    /// built next to it: server GC, the thread pool's spin limit), so a server it hosts runs as the shipped one.
+    /// </summary>
+    internal static string[] SelfCommandUnderAppRuntime()
+    {
+        var runtimeConfig = Path.Combine(AppContext.BaseDirectory, "Dashboard.runtimeconfig.json");
+        if (!File.Exists(runtimeConfig))
         {
-            return [apphost];
+            throw new InvalidOperationException($"The app's runtime settings are missing: {runtimeConfig}. Build the solution first.");
         }
 
-        var host = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
-        return [host, assembly];
+        return [DotnetHost(), "exec", "--runtimeconfig", runtimeConfig, typeof(ToolCommands).Assembly.Location];
+    }
+
+    /// <summary>The dotnet host of the runtime this process runs on (the one on the PATH if it cannot be found).</summary>
+    private static string DotnetHost()
+    {
+        var root = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+        var host = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
+        return File.Exists(host) ? host : "dotnet";
     }
 
     /// <summary>Reports on the writer's thread, in order (Progress&lt;T&gt; would post to the thread pool).</summary>
