@@ -40,7 +40,6 @@ internal static partial class UiServiceCollectionExtensions
         });
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails();
-        services.AddScoped<CircuitTicker>();
         services.AddScoped<TimeTextFormatter>();
         services.AddDashboardAuthentication();
         return services;

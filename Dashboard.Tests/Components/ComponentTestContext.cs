@@ -23,7 +23,6 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddLocalization(options => options.ResourcesPath = "Resources");
         Services.AddTestCore(_database, Clock);
-        Services.AddScoped<CircuitTicker>();
         Services.AddScoped<TimeTextFormatter>();
     }
 

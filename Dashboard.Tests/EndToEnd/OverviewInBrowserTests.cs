@@ -1,5 +1,8 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Dashboard.Core.Seeding;
 using Dashboard.Tests.EndToEnd.Pages;
+using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
 namespace Dashboard.Tests.EndToEnd;
@@ -28,6 +31,43 @@ public sealed class OverviewInBrowserTests(BrowserFixture browser) : BrowserTest
         await Expect(countdown).Not.ToHaveTextAsync(first!, new() { Timeout = 10_000 });
         var second = await countdown.TextContentAsync();
         await Expect(countdown).Not.ToHaveTextAsync(second!, new() { Timeout = 2_000 });
+    }
+
+    [Fact]
+    public async Task The_countdown_ticks_in_the_browser_by_the_servers_clock_not_the_browsers()
+    {
+        var page = await Browser.NewPageAsync();
+        var overview = new OverviewPage(page);
+        await overview.OpenAsync();
+        var countdown = overview.Countdown(RehearsalRegion.Code);
+        var target = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse((await countdown.GetAttributeAsync("data-countdown-target"))!, CultureInfo.InvariantCulture));
+        var serverClock = Browser.App.Services.GetRequiredService<TimeProvider>();
+
+        // This app's clock runs days behind the browser's (BrowserClock): a countdown that read the
+        // browser's clock would be days short. Each second the text changes to what the server's clock leaves.
+        var text = await countdown.TextContentAsync();
+        for (var tick = 0; tick < 3; tick++)
+        {
+            await Expect(countdown).Not.ToHaveTextAsync(text!, new() { Timeout = 5_000 });
+            text = await countdown.TextContentAsync();
+            Assert.InRange(TimeLeft(text!), target - serverClock.GetUtcNow() - TimeSpan.FromSeconds(2), target - serverClock.GetUtcNow() + TimeSpan.FromSeconds(2));
+        }
+
+        // With the page's circuit ended on the server (Blazor.disconnect sends what a closing tab sends),
+        // nothing renders for it any more, and the countdowns keep moving.
+        await page.EvaluateAsync("() => Blazor.disconnect()");
+        text = await countdown.TextContentAsync();
+        await Expect(countdown).Not.ToHaveTextAsync(text!, new() { Timeout = 5_000 });
+        text = await countdown.TextContentAsync();
+        await Expect(countdown).Not.ToHaveTextAsync(text!, new() { Timeout = 5_000 });
+    }
+
+    /// <summary>The time a countdown shows, from its four numbers (days, hours, minutes, seconds) in either language.</summary>
+    private static TimeSpan TimeLeft(string text)
+    {
+        var numbers = Regex.Matches(text, @"\d+").Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(4, numbers.Length);
+        return new TimeSpan(numbers[0], numbers[1], numbers[2], numbers[3]);
     }
 
     [Fact]

@@ -10,6 +10,9 @@ public sealed class TimeTextFormatter(IStringLocalizer<SharedResource> localizer
     private const string DateFormat = "yyyy-MM-dd";
     private const string DateTimeFormat = "yyyy-MM-dd HH:mm";
 
+    /// <summary>The countdown's text with its four places ({0} days, {1} hours, {2} minutes, {3} seconds), for the browser to fill in.</summary>
+    public string CountdownFormat => localizer["Countdown_Format"].Value;
+
     /// <summary>"2 天 03 时 04 分 05 秒"; never negative.</summary>
     public string Countdown(TimeSpan remaining)
     {

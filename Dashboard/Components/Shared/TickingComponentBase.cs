@@ -1,56 +1,91 @@
-using Dashboard.Time;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Components.Shared;
 
 /// <summary>
-/// A page whose text depends on the clock. The countdowns tick by themselves every second
-/// (<see cref="CountdownText"/>); the page itself re-renders only when what it derives from the clock
-/// can have changed: at the next instant it names (<see cref="NextChangeAfter"/>, e.g. a milestone
-/// falling due) and once a minute for relative texts ("3 天后") and the chart's "now" line. A board of
-/// many regions re-rendered whole every second cost each open tab megabytes and real CPU.
+/// A page whose text depends on the clock. The countdowns tick in the browser (<see cref="CountdownText"/>);
+/// the page itself renders again only when what it derives from the clock can have changed: at the next
+/// instant it names (<see cref="NextChangeAfter"/>, e.g. a milestone falling due) and once a minute for
+/// relative texts ("3 天后") and the chart's "now" line. One timer waits for the earlier of the two; between
+/// them the server does nothing for the page. A board re-rendered whole every second cost each open tab
+/// megabytes and real CPU.
 /// </summary>
 public abstract class TickingComponentBase : ComponentBase, IDisposable
 {
     /// <summary>How often the page's relative texts move on, when nothing else changes.</summary>
     public static readonly TimeSpan Granularity = TimeSpan.FromMinutes(1);
 
-    private IDisposable? _subscription;
-    private DateTimeOffset? _nextChange;
+    private readonly Lock _gate = new();
+    private ITimer? _timer;
+    private bool _disposed;
 
-    [Inject] protected CircuitTicker Ticker { get; set; } = default!;
+    [Inject] protected TimeProvider Clock { get; set; } = default!;
 
     /// <summary>The instant this render shows.</summary>
     protected DateTimeOffset Now { get; private set; }
 
-    /// <summary>The next instant after <paramref name="now"/> at which the page's text changes; null if none is known.</summary>
-    protected virtual DateTimeOffset? NextChangeAfter(DateTimeOffset now) => null;
-
-    protected override void OnInitialized() => Now = Ticker.Now;
-
-    protected override void OnAfterRender(bool firstRender)
+    /// <summary>True while a timer waits to move the page on (false once the page is left).</summary>
+    internal bool IsWaiting
     {
-        _nextChange = NextChangeAfter(Now);
-        if (firstRender)
+        get
         {
-            _subscription = Ticker.Subscribe(InvokeAsync, () =>
+            lock (_gate)
             {
-                var now = Ticker.Now;
-                if (IsDue(now))
-                {
-                    Now = now;
-                    StateHasChanged();
-                }
-            });
+                return _timer is not null;
+            }
         }
     }
 
-    private bool IsDue(DateTimeOffset now) =>
-        now.UtcTicks / Granularity.Ticks != Now.UtcTicks / Granularity.Ticks || (_nextChange is { } next && now >= next);
+    /// <summary>The next instant after <paramref name="now"/> at which the page's text changes; null if none is known.</summary>
+    protected virtual DateTimeOffset? NextChangeAfter(DateTimeOffset now) => null;
+
+    protected override void OnInitialized() => Now = Clock.GetUtcNow();
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        var delay = NextDue(Now) - Clock.GetUtcNow();
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _timer?.Dispose();
+            _timer = Clock.CreateTimer(_ => _ = InvokeAsync(MoveOn), null, delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>The next minute, or the page's own next change if that comes first.</summary>
+    private DateTimeOffset NextDue(DateTimeOffset now)
+    {
+        var nextMinute = new DateTimeOffset(((now.UtcTicks / Granularity.Ticks) + 1) * Granularity.Ticks, TimeSpan.Zero);
+        return NextChangeAfter(now) is { } next && next > now && next < nextMinute ? next : nextMinute;
+    }
+
+    private void MoveOn()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+        }
+
+        Now = Clock.GetUtcNow();
+        StateHasChanged();
+    }
 
     public void Dispose()
     {
-        _subscription?.Dispose();
+        lock (_gate)
+        {
+            _disposed = true;
+            _timer?.Dispose();
+            _timer = null;
+        }
+
         GC.SuppressFinalize(this);
     }
 }
