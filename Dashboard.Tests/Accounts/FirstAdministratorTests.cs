@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using static Dashboard.Tests.Infrastructure.TestClocks;
 
 namespace Dashboard.Tests.Accounts;
 
@@ -22,7 +23,6 @@ namespace Dashboard.Tests.Accounts;
 /// </summary>
 public sealed partial class FirstAdministratorTests : IDisposable
 {
-    private static readonly DateTimeOffset FirstStart = new(2026, 11, 22, 4, 0, 0, TimeSpan.Zero);
     private readonly TempDatabase _database = new();
     private readonly CapturedLog _log = new();
 

@@ -3,12 +3,12 @@ using System.Text.Json;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
+using static Dashboard.Tests.Infrastructure.TestClocks;
 
 namespace Dashboard.Tests.Api;
 
 public sealed class RegionsApiTests : IClassFixture<RegionsApiTests.App>
 {
-    private static readonly DateTimeOffset FirstStart = new(2026, 11, 22, 4, 0, 0, TimeSpan.Zero);
     private readonly App _app;
 
     public RegionsApiTests(App app) => _app = app;

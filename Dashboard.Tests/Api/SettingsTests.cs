@@ -8,7 +8,7 @@ namespace Dashboard.Tests.Api;
 public sealed class SettingsTests
 {
     /// <summary>A first start inside the bundled holiday data, whatever today's date: the rehearsal is seeded relative to it.</summary>
-    private static FakeTimeProvider FirstStart() => new(new DateTimeOffset(2026, 11, 22, 4, 0, 0, TimeSpan.Zero));
+    private static FakeTimeProvider FirstStart() => new(TestClocks.FirstStart);
 
     [Theory]
     [InlineData("Development", true)]

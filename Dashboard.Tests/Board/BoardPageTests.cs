@@ -21,7 +21,7 @@ public sealed class BoardPageTests : ComponentTestContext
     private readonly BunitAuthorizationContext _auth;
 
     public BoardPageTests()
-        : base(new DateTimeOffset(2026, 11, 22, 4, 0, 0, TimeSpan.Zero))
+        : base(TestClocks.FirstStart)
     {
         _auth = AddAuthorization();
         Services.AddScoped<CurrentUser>();

@@ -23,7 +23,7 @@ public sealed class ExportDownloadTests(ExportDownloadTests.App app) : IClassFix
     /// <summary>One app for the class: each test counts only the refusals it causes.</summary>
     public sealed class App : IDisposable
     {
-        public DashboardAppFactory Factory { get; } = new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 4, 0, 0, TimeSpan.Zero)));
+        public DashboardAppFactory Factory { get; } = new(new FakeTimeProvider(TestClocks.FirstStart));
 
         public void Dispose() => Factory.Dispose();
     }

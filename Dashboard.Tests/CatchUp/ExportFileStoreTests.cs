@@ -1,12 +1,13 @@
 using Dashboard.Core.CatchUp;
 using Microsoft.Extensions.Time.Testing;
+using Dashboard.Tests.Infrastructure;
 
 namespace Dashboard.Tests.CatchUp;
 
 public sealed class ExportFileStoreTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "cutover-tests", Guid.NewGuid().ToString("N"), "exports");
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 22, 4, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(TestClocks.FirstStart);
 
     [Fact]
     public void A_download_token_works_once_only_for_its_user_and_expires()

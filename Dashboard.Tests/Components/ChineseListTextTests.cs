@@ -14,14 +14,13 @@ using Dashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using static Dashboard.Tests.Infrastructure.TestClocks;
 
 namespace Dashboard.Tests.Components;
 
 /// <summary>What a Chinese clerk reads under a list and in a record's history: no English from the component library, no field names, no UTC.</summary>
 public sealed class ChineseListTextTests : ComponentTestContext
 {
-    private static readonly DateTimeOffset FirstStart = new(2026, 11, 22, 4, 0, 0, TimeSpan.Zero);
-
     public ChineseListTextTests()
         : base(FirstStart) =>
         Services.AddTransient<MudLocalizer, ResourceMudLocalizer>();

@@ -10,13 +10,13 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using static Dashboard.Tests.Infrastructure.TestClocks;
 
 namespace Dashboard.Tests.Components;
 
 /// <summary>The entry form's behaviour: messages next to fields, category fields, drafts, duplicates, Enter, save and add another.</summary>
 public sealed class HeldPatientEntryFormTests() : ComponentTestContext(FirstStart)
 {
-    private static readonly DateTimeOffset FirstStart = new(2026, 11, 22, 4, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
     private readonly List<HeldPatientInput> _saved = [];
     private readonly List<int> _opened = [];

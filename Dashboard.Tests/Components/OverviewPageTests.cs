@@ -4,13 +4,12 @@ using Dashboard.Components.Shared;
 using Dashboard.Components.Pages.Overview;
 using MudBlazor;
 using Dashboard.Tests.Infrastructure;
+using static Dashboard.Tests.Infrastructure.TestClocks;
 
 namespace Dashboard.Tests.Components;
 
 public sealed class OverviewPageTests() : ComponentTestContext(FirstStart)
 {
-    private static readonly DateTimeOffset FirstStart = new(2026, 11, 22, 4, 0, 0, TimeSpan.Zero);
-
     // The rehearsal's system stop: two days after the first start.
     private static readonly DateTimeOffset RehearsalStop = FirstStart.AddDays(2);
 

@@ -7,7 +7,7 @@ namespace Dashboard.Tests.Components;
 /// <summary>The public page a slip's QR code opens: phase, go-live and last day in words a patient reads.</summary>
 public sealed class PatientInfoPageTests() : ComponentTestContext(Now)
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 22, 4, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = TestClocks.FirstStart;
 
     private IRenderedComponent<PatientInfoPage> RenderPage(string code)
     {

@@ -3,12 +3,13 @@ using System.Globalization;
 using Dashboard.Components.Shared;
 using Dashboard.Core.Plans;
 using static Dashboard.Tests.Infrastructure.SeededPlans;
+using Dashboard.Tests.Infrastructure;
 
 namespace Dashboard.Tests.Components;
 
 public sealed class PhaseChartModelTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 22, 4, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = TestClocks.FirstStart;
     private static readonly TimeZoneInfo Zone = RegionTimeZone.Default;
 
     private static IReadOnlyList<RegionPlan> Plans() =>

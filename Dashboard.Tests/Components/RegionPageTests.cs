@@ -7,7 +7,7 @@ namespace Dashboard.Tests.Components;
 
 public sealed class RegionPageTests() : ComponentTestContext(Now)
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 22, 4, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = TestClocks.FirstStart;
 
     [Fact]
     public async Task Timeline_shows_every_milestone_with_markers_for_dates_estimates_and_24_00()

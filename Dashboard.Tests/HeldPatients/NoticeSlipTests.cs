@@ -31,7 +31,7 @@ public sealed class NoticeSlipTests : ComponentTestContext
     private AccessScope? _desk;
 
     public NoticeSlipTests()
-        : base(new DateTimeOffset(2026, 11, 22, 4, 0, 0, TimeSpan.Zero))
+        : base(TestClocks.FirstStart)
     {
         _auth = AddAuthorization();
         Services.AddScoped<CurrentUser>();

@@ -16,7 +16,7 @@ public sealed partial class StaticAssetCompressionTests(StaticAssetCompressionTe
 {
     public sealed class App : IDisposable
     {
-        public DashboardAppFactory Factory { get; } = new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 4, 0, 0, TimeSpan.Zero)));
+        public DashboardAppFactory Factory { get; } = new(new FakeTimeProvider(TestClocks.FirstStart));
 
         public void Dispose() => Factory.Dispose();
     }

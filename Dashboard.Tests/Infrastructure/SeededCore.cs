@@ -13,7 +13,7 @@ public sealed class SeededCore : IAsyncLifetime
     private readonly TempDatabase _database = new();
     private ServiceProvider? _services;
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 4, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = new(TestClocks.FirstStart);
 
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("Not initialized.");
 

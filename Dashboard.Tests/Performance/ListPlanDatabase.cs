@@ -29,7 +29,7 @@ public sealed class ListPlanDatabase : IAsyncLifetime
 
     internal CapturedCommands Captured { get; } = new();
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 4, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = new(TestClocks.FirstStart);
 
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("Not initialized.");
 

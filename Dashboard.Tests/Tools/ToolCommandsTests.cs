@@ -35,7 +35,7 @@ public sealed class ToolCommandsTests : IDisposable
             ["Dashboard:DemoMode"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        await CoreServices.SeedAsync(_folder, new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 4, 0, 0, TimeSpan.Zero)));
+        await CoreServices.SeedAsync(_folder, new FakeTimeProvider(TestClocks.FirstStart));
         Directory.CreateDirectory(Path.Combine(contentRoot, "data"));
         File.Copy(_folder.FilePath, Path.Combine(contentRoot, "data", "cutover.db"));
 
