@@ -19,6 +19,9 @@ public class ApplicationUser : IdentityUser
     public bool IsDisabled { get; set; }
 
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>Up to when the person acknowledged the board's activity strip; newer entries stay highlighted.</summary>
+    public DateTime? ActivitySeenUtc { get; set; }
 }
 
 /// <summary>A region a supervisor or manager is responsible for.</summary>

@@ -34,6 +34,20 @@ public enum MilestoneStatus
     Missed,
 }
 
+/// <summary>
+/// What a milestone shows at a moment: its recorded <see cref="MilestoneStatus"/>, or
+/// <see cref="Late"/> (逾期未完成) once its time has passed and nobody marked it done or missed.
+/// Late is derived from the clock, never stored.
+/// </summary>
+public enum MilestoneState
+{
+    Pending = MilestoneStatus.Pending,
+    Done = MilestoneStatus.Done,
+    AtRisk = MilestoneStatus.AtRisk,
+    Missed = MilestoneStatus.Missed,
+    Late,
+}
+
 public enum PlanPhase
 {
     Preparation,

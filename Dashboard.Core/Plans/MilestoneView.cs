@@ -21,5 +21,17 @@ public sealed record MilestoneView(
     /// <summary>The optimistic-concurrency version an edit must name.</summary>
     public long Version { get; init; }
 
+    /// <summary>
+    /// When a milestone not done becomes late: its time, or the end of its local day when the notice
+    /// gave a date only (a day-only milestone is on time all that day).
+    /// </summary>
+    public DateTimeOffset LateFromUtc => Precision == MilestonePrecision.Day ? DueUtc.AddDays(1) : DueUtc;
+
+    /// <summary>Still open (pending or at risk) at or after <see cref="LateFromUtc"/>.</summary>
+    public bool IsLateAt(DateTimeOffset now) => Status is MilestoneStatus.Pending or MilestoneStatus.AtRisk && now >= LateFromUtc;
+
+    /// <summary>The state to show at <paramref name="now"/>: late wins over pending and at risk.</summary>
+    public MilestoneState StateAt(DateTimeOffset now) => IsLateAt(now) ? MilestoneState.Late : (MilestoneState)Status;
+
     public bool IsOutageStart => Kind is MilestoneKind.BusinessStop or MilestoneKind.SettlementStop or MilestoneKind.SystemStop;
 }

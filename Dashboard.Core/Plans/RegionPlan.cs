@@ -33,7 +33,16 @@ public sealed record RegionPlan(
     /// (a milestone falls due, a phase begins or ends); null when nothing is left ahead.
     /// </summary>
     public DateTimeOffset? NextChangeAfter(DateTimeOffset now) =>
-        Milestones.Select(m => (DateTimeOffset?)m.DueUtc).Append(CatchUp.EndsUtc).Where(t => t > now).Min();
+        Milestones.Select(m => (DateTimeOffset?)m.DueUtc)
+            .Concat(Milestones.Where(m => m.Status is MilestoneStatus.Pending or MilestoneStatus.AtRisk).Select(m => (DateTimeOffset?)m.LateFromUtc))
+            .Append(CatchUp.EndsUtc).Where(t => t > now).Min();
+
+    /// <summary>How many milestones show each state at <paramref name="now"/> (states with none are left out).</summary>
+    public IReadOnlyDictionary<MilestoneState, int> StateCountsAt(DateTimeOffset now) =>
+        Milestones.GroupBy(m => m.StateAt(now)).ToDictionary(g => g.Key, g => g.Count());
+
+    /// <summary>Milestones late or missed at <paramref name="now"/>: the plan's trouble.</summary>
+    public int LateOrMissedAt(DateTimeOffset now) => Milestones.Count(m => m.StateAt(now) is MilestoneState.Late or MilestoneState.Missed);
 
     public DateTimeOffset ToLocal(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, TimeZone);
 
