@@ -78,6 +78,8 @@ public static class DependencyInjection
         services.AddSingleton<RegionActivity>();
         services.AddSingleton<Accounts.AccountChanges>();
         services.AddSingleton<Board.BoardSnapshots>();
+        services.AddSingleton<Board.ActivityAcknowledgements>();
+        services.AddSingleton<Board.BoardWorkbook>();
         services.AddSingleton<Readiness.ReadinessService>();
         services.AddSingleton<Plans.PlanEditingService>();
         return services;

@@ -73,6 +73,7 @@ internal static partial class UiServiceCollectionExtensions
         app.MapCultureEndpoints();
         app.MapAccountEndpoints();
         app.MapExportEndpoints();
+        app.MapBoardExport();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -17,6 +17,12 @@ public sealed partial class BoardSnapshots : IDisposable
 {
     public static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How far back the activity strip reaches.</summary>
+    public static readonly TimeSpan ActivityWindow = TimeSpan.FromHours(24);
+
+    /// <summary>The longest a recount timer waits; a later deadline is looked at again then (timers cannot wait months).</summary>
+    internal static readonly TimeSpan LongestRecountWait = TimeSpan.FromHours(12);
+
     private readonly IDbContextFactory<DashboardDbContext> _dbFactory;
     private readonly CutoverPlanService _plans;
     private readonly TimeProvider _clock;
@@ -24,6 +30,7 @@ public sealed partial class BoardSnapshots : IDisposable
     private readonly ConcurrentDictionary<int, Task<RegionBoardSnapshot?>> _snapshots = new();
     private readonly ConcurrentDictionary<int, byte> _pending = new();
     private readonly ConcurrentDictionary<int, long> _latest = new();
+    private readonly ConcurrentDictionary<int, ITimer> _recounts = new();
     private readonly IDisposable _subscription;
     private int _computations;
 
@@ -63,7 +70,7 @@ public sealed partial class BoardSnapshots : IDisposable
 
     private Task<RegionBoardSnapshot?> SnapshotAsync(int regionId)
     {
-        var cached = _snapshots.GetOrAdd(regionId, id => Read(id));
+        var cached = _snapshots.GetOrAdd(regionId, ReadAndScheduleAsync);
         if (!cached.IsFaulted && !cached.IsCanceled)
         {
             return cached;
@@ -71,11 +78,37 @@ public sealed partial class BoardSnapshots : IDisposable
 
         // A failed read (the database busy for too long) is not the region's state: read again
         // rather than keep failing until something in the region changes.
-        var fresh = Read(regionId);
+        var fresh = ReadAndScheduleAsync(regionId);
         return _snapshots.TryUpdate(regionId, fresh, cached) ? fresh : _snapshots[regionId];
     }
 
-    public void Dispose() => _subscription.Dispose();
+    public void Dispose()
+    {
+        _subscription.Dispose();
+        foreach (var timer in _recounts.Values)
+        {
+            timer.Dispose();
+        }
+    }
+
+    /// <summary>Reads a region and, if an outstanding record's deadline is ahead, reads it again when that deadline passes.</summary>
+    private async Task<RegionBoardSnapshot?> ReadAndScheduleAsync(int regionId)
+    {
+        var snapshot = await Read(regionId);
+        if (snapshot?.NextRecountUtc is { } at)
+        {
+            var wait = at - _clock.GetUtcNow();
+            wait = wait < TimeSpan.Zero ? TimeSpan.Zero : wait > LongestRecountWait ? LongestRecountWait : wait;
+            var timer = _clock.CreateTimer(_ => OnActivity(regionId), null, wait, Timeout.InfiniteTimeSpan);
+            _recounts.AddOrUpdate(regionId, timer, (_, old) =>
+            {
+                old.Dispose();
+                return timer;
+            });
+        }
+
+        return snapshot;
+    }
 
     private void OnActivity(int regionId)
     {
@@ -92,7 +125,7 @@ public sealed partial class BoardSnapshots : IDisposable
         await Task.Delay(Coalesce, _clock);
         _pending.TryRemove(regionId, out _);
         var generation = _latest.AddOrUpdate(regionId, 1, (_, last) => last + 1);
-        var fresh = Read(regionId);
+        var fresh = ReadAndScheduleAsync(regionId);
         _snapshots[regionId] = fresh;
         RegionBoardSnapshot? snapshot;
         try
@@ -157,9 +190,15 @@ public sealed partial class BoardSnapshots : IDisposable
             byStatus.GetValueOrDefault(HeldPatientStatus.Logged), byStatus.GetValueOrDefault(HeldPatientStatus.ReRegistered),
             byStatus.GetValueOrDefault(HeldPatientStatus.Settled), byStatus.GetValueOrDefault(HeldPatientStatus.Closed),
             byStatus.GetValueOrDefault(HeldPatientStatus.Voided), heldOverdue);
+        var nextHeld = await db.HeldPatients.Where(p => p.RegionId == regionId && open.Contains(p.Status) && p.DeadlineUtc >= nowUtc).MinAsync(p => p.DeadlineUtc);
+        var nextForm = await forms.Where(f => f.DeadlineUtc >= nowUtc).MinAsync(f => f.DeadlineUtc);
         return new RegionBoardSnapshot(
             regionId, plan, funnel, await forms.CountAsync(), await forms.CountAsync(f => f.DeadlineUtc < nowUtc),
-            await FacilitiesAsync(db, regionId, plan, now), await BurndownAsync(db, regionId, plan, now), now);
+            await FacilitiesAsync(db, regionId, plan, now), await BurndownAsync(db, regionId, plan, now), now)
+        {
+            Activity = await BoardActivityReader.RecentAsync(db, regionId, now - ActivityWindow),
+            NextRecountUtc = new[] { nextHeld, nextForm }.Where(d => d is not null).Select(d => (DateTimeOffset?)new DateTimeOffset(d!.Value, TimeSpan.Zero)).Min(),
+        };
     }
 
     private static async Task<IReadOnlyList<FacilityBacklog>> FacilitiesAsync(DashboardDbContext db, int regionId, RegionPlan plan, DateTimeOffset now)
@@ -189,7 +228,7 @@ public sealed partial class BoardSnapshots : IDisposable
                 (var a, var b) => a ?? b,
             };
             return new FacilityBacklog(f.Id, f.Name, (h?.Count ?? 0) + (p?.Count ?? 0), (h?.Overdue ?? 0) + (p?.Overdue ?? 0), oldest, reported.Contains(f.Id));
-        }).OrderByDescending(f => f.Overdue).ThenByDescending(f => f.Outstanding).ToList();
+        }).OrderByDescending(f => f.Health).ThenByDescending(f => f.Overdue).ThenByDescending(f => f.Outstanding).ThenBy(f => f.FacilityName, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Outstanding items at the end of each local day from the day before go-live to the deadline (or today).</summary>

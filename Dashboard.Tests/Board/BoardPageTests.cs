@@ -16,38 +16,8 @@ using MudBlazor;
 namespace Dashboard.Tests.Board;
 
 /// <summary>The board re-renders from the shared snapshot when a region changes, with one aggregate read per change.</summary>
-public sealed class BoardPageTests : ComponentTestContext
+public sealed class BoardPageTests : BoardTestContext
 {
-    private readonly BunitAuthorizationContext _auth;
-
-    public BoardPageTests()
-        : base(TestClocks.FirstStart)
-    {
-        _auth = AddAuthorization();
-        Services.AddScoped<CurrentUser>();
-    }
-
-    private async Task<AccessScope> SignInAsync(string userName)
-    {
-        string userId;
-        await using (var db = Services.GetRequiredService<IDbContextFactory<Core.Persistence.DashboardDbContext>>().CreateDbContext())
-        {
-            userId = db.Users.Single(u => u.UserName == userName).Id;
-        }
-
-        _auth.SetAuthorized(userName);
-        _auth.SetRoles("Supervisor");
-        _auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
-        return (await Services.GetRequiredService<AccessScopeResolver>().ResolveAsync(userId, null))!;
-    }
-
-    private async Task<AccessScope> DeskAsync()
-    {
-        await using var db = Services.GetRequiredService<IDbContextFactory<Core.Persistence.DashboardDbContext>>().CreateDbContext();
-        var id = db.Users.Single(u => u.UserName == "desk").Id;
-        return (await Services.GetRequiredService<AccessScopeResolver>().ResolveAsync(id, null))!;
-    }
-
     [Fact]
     public async Task Open_boards_show_a_new_patient_after_one_shared_aggregate_read()
     {

@@ -50,15 +50,7 @@ public sealed class TimeTextFormatter(IStringLocalizer<SharedResource> localizer
     public static string MilestoneTime(MilestoneView milestone, TimeZoneInfo timeZone)
     {
         ArgumentNullException.ThrowIfNull(milestone);
-        var local = TimeZoneInfo.ConvertTime(milestone.DueUtc, timeZone);
-        if (milestone.Precision == MilestonePrecision.Day)
-        {
-            return local.ToString(DateFormat, CultureInfo.InvariantCulture);
-        }
-
-        return milestone.WrittenAsEndOfDay
-            ? local.AddDays(-1).ToString(DateFormat, CultureInfo.InvariantCulture) + " 24:00"
-            : local.ToString(DateTimeFormat, CultureInfo.InvariantCulture);
+        return milestone.LocalText(timeZone);
     }
 
     public static string LocalDateTime(DateTimeOffset instant, TimeZoneInfo timeZone) =>
