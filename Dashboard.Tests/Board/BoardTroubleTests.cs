@@ -88,6 +88,7 @@ public sealed class BoardTroubleTests : BoardTestContext
         var board = Render<BoardPage>();
         await board.WaitForAssertionAsync(() => Assert.Equal(["aaa", "zzz"], Order(board).Where(c => c is "aaa" or "zzz")));
         Assert.Equal("Green", board.Find(".region-board[data-region=zzz]").GetAttribute("data-health"));
+        Assert.Equal("（预计）", board.Find(".region-board[data-region=zzz] .next-milestone .estimate-marker").TextContent.Trim());
 
         var zzz = (await PlanAsync("zzz")).Milestones.First(m => m.Kind == MilestoneKind.GoLive);
         await editing.MarkAsync(admin, zzz.Id, zzz.Version, MilestoneStatus.AtRisk, "接口联调未完成");
@@ -107,6 +108,20 @@ public sealed class BoardTroubleTests : BoardTestContext
         await filtered.WaitForAssertionAsync(() => Assert.Contains("zzz", Order(filtered)));
         Assert.DoesNotContain("aaa", Order(filtered));
         Assert.All(filtered.FindAll(".region-board"), card => Assert.NotEqual("Green", card.GetAttribute("data-health")));
+    }
+
+    [Fact]
+    public async Task A_region_whose_deadline_needs_a_missing_holiday_year_says_so_on_the_board()
+    {
+        using var _ = new UiCulture("zh-CN");
+        var admin = await SignInAsync("demo-admin", "Admin");
+        var created = await Services.GetRequiredService<PlanEditingService>().CreateFromTemplateAsync(admin, "hefei", "y2031", "二〇三一", "2031", "2031-03-10 18:00");
+        Assert.True(created.Result.Succeeded);
+
+        var board = Render<BoardPage>();
+
+        await board.WaitForAssertionAsync(() => Assert.Equal("Amber", board.Find(".region-board[data-region=y2031]").GetAttribute("data-health")));
+        Assert.Equal("缺少 2031 年节假日安排，无法计算补录截止日", board.Find(".region-board[data-region=y2031] .region-trouble").TextContent.Trim());
     }
 
     [Fact]

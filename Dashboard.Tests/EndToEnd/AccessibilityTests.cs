@@ -46,7 +46,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityTest
         ["supervisor"] =
         [
             "/", "/regions/rehearsal", "/board", "/facilities", "/held-patients", "/paper-forms", "/paper-forms/new",
-            "/paper-forms/stock", "/catch-up",
+            "/paper-forms/stock", "/catch-up", "/board?wall=1&trouble=1",
         ],
         ["manager"] = ["/", "/board", "/facilities", "/held-patients", "/paper-forms", "/paper-forms/stock", "/catch-up"],
         ["admin"] =

@@ -24,6 +24,24 @@ internal static class OwnData
     public static Task<DemoAccounts.DemoAccount> ManagerAsync(this BrowserFixture browser, string displayName, string password) =>
         browser.AccountAsync(UserRole.Manager, displayName, password, facilityId: null);
 
+    /// <summary>A second administrator: someone other than the demo accounts, to make changes the demo accounts watch.</summary>
+    public static Task<DemoAccounts.DemoAccount> AdminAsync(this BrowserFixture browser, string displayName) =>
+        browser.AccountAsync(UserRole.Admin, displayName, "Own-admin-2026", facilityId: null);
+
+    /// <summary>A region of the test's own, copied from 合肥 with its system stop at <paramref name="localStop"/>; returns its code.</summary>
+    public static async Task<string> PlanAsync(this BrowserFixture browser, string nameZh, string localStop)
+    {
+        using var scope = browser.App.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        await using var db = await services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        var adminId = await db.Users.Where(u => u.UserName == DemoAccounts.Admin.UserName).Select(u => u.Id).SingleAsync();
+        var admin = (await services.GetRequiredService<Dashboard.Core.Access.AccessScopeResolver>().ResolveAsync(adminId, null))!;
+        var code = Unique("e2e").ToLowerInvariant();
+        var created = await services.GetRequiredService<Dashboard.Core.Plans.PlanEditingService>().CreateFromTemplateAsync(admin, "hefei", code, nameZh, nameZh, localStop);
+        Assert.True(created.Result.Succeeded);
+        return code;
+    }
+
     /// <summary>A billing desk of <paramref name="facilityId"/>.</summary>
     public static Task<DemoAccounts.DemoAccount> DeskAsync(this BrowserFixture browser, int facilityId, string displayName) =>
         browser.AccountAsync(UserRole.BillingDesk, displayName, "Own-desk-2026", facilityId);
