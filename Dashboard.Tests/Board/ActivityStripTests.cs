@@ -66,4 +66,23 @@ public sealed class ActivityStripTests : BoardTestContext
         Assert.DoesNotContain("activity-new", StatusEntry(board)!.ClassList);
         Assert.Contains($"marked “{goLive.Title.En}” as Done", StatusEntry(board)!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task With_sound_on_a_new_change_by_someone_else_chimes_once()
+    {
+        using var _ = new UiCulture("zh-CN");
+        JSInterop.Setup<bool>("cutoverAlerts.soundOn").SetResult(true);
+        await SignInAsync("supervisor");
+        var board = Render<BoardPage>();
+        await board.WaitForAssertionAsync(() => Assert.Single(JSInterop.Invocations["cutoverAlerts.soundOn"]));
+        var before = JSInterop.Invocations["cutoverAlerts.beep"].Count;
+        var goLive = await GoLiveAsync();
+
+        await Services.GetRequiredService<PlanEditingService>().MarkAsync(
+            await ScopeOfAsync("demo-admin"), goLive.Id, goLive.Version, MilestoneStatus.AtRisk, "接口联调未完成");
+        Clock.Advance(BoardSnapshots.Coalesce);
+
+        await board.WaitForAssertionAsync(() => Assert.NotNull(StatusEntry(board)));
+        Assert.Equal(before + 1, JSInterop.Invocations["cutoverAlerts.beep"].Count);
+    }
 }
