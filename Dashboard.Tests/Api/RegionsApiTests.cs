@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Dashboard.Api;
+using Dashboard.Core.Plans;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
@@ -60,6 +62,21 @@ public sealed class RegionsApiTests : IClassFixture<RegionsApiTests.App>
                 Assert.Equal(kind, actual[i].Kind);
             }
         }
+    }
+
+    [Fact]
+    public void Each_milestone_carries_its_state_at_the_request_time_late_when_past_and_not_done()
+    {
+        var plan = SeededPlans.Rehearsal(FirstStart);
+        var stop = plan.Milestones.Single(m => m.Kind == MilestoneKind.SystemStop);
+        var now = stop.DueUtc.AddMinutes(1);
+
+        var milestones = plan.ToPlan(now).Milestones;
+
+        Assert.All(milestones, m => Assert.Equal(m.Time.AddDays(m.Precision == MilestonePrecision.Day ? 1 : 0) <= now
+            ? MilestoneState.Late : MilestoneState.Pending, m.State));
+        Assert.Contains(milestones, m => m.Kind == MilestoneKind.SystemStop && m.State == MilestoneState.Late);
+        Assert.Contains(milestones, m => m.State == MilestoneState.Pending);
     }
 
     [Theory]

@@ -29,7 +29,11 @@ public sealed record MilestoneDto(
     MilestoneStatus Status,
     string? Owner,
     TextDto Title,
-    TextDto? Note);
+    TextDto? Note)
+{
+    /// <summary>What the milestone shows at the time of the request: its status, or Late once its time passed and it is not done.</summary>
+    public MilestoneState State { get; init; }
+}
 
 public sealed record CatchUpDto(
     CatchUpRuleKind Rule,
@@ -61,7 +65,7 @@ internal static class RegionPlanDtoMapper
         Local(plan, plan.OutageStartsUtc),
         Local(plan, plan.GoLiveUtc),
         Local(plan, plan.CatchUp.EndsUtc),
-        plan.NextMilestoneAt(now) is { } next ? ToDto(plan, next) : null);
+        plan.NextMilestoneAt(now) is { } next ? ToDto(plan, next, now) : null);
 
     public static PlanDto ToPlan(this RegionPlan plan, DateTimeOffset now) => new(
         plan.Code,
@@ -73,11 +77,11 @@ internal static class RegionPlanDtoMapper
         plan.PhaseAt(now),
         new CatchUpDto(plan.CatchUp.RuleKind, plan.CatchUp.WorkingDays, plan.CatchUp.FromNotice, plan.CatchUp.LastDay,
             Local(plan, plan.CatchUp.EndsUtc), plan.CatchUp.MissingCalendarYear),
-        [.. plan.Milestones.Select(m => ToDto(plan, m))]);
+        [.. plan.Milestones.Select(m => ToDto(plan, m, now))]);
 
-    private static MilestoneDto ToDto(RegionPlan plan, MilestoneView m) => new(
+    private static MilestoneDto ToDto(RegionPlan plan, MilestoneView m, DateTimeOffset now) => new(
         m.Id, m.Kind, plan.ToLocal(m.DueUtc), m.Precision, m.IsEstimated, m.WrittenAsEndOfDay, m.Status, m.Owner,
-        TextDto.From(m.Title), m.Note is null ? null : TextDto.From(m.Note));
+        TextDto.From(m.Title), m.Note is null ? null : TextDto.From(m.Note)) { State = m.StateAt(now) };
 
     private static DateTimeOffset? Local(RegionPlan plan, DateTimeOffset? utc) => utc is { } value ? plan.ToLocal(value) : null;
 }
