@@ -1,0 +1,80 @@
+using Dashboard.Core.Notifications;
+using Dashboard.Core.Plans;
+
+namespace Dashboard.Tests.Notifications;
+
+/// <summary>A receiver that fails is tried again after the backoff, every attempt is in the log, and a message is given up in the end.</summary>
+public sealed class DeliveryRetryTests : NotificationTestBase
+{
+    private async Task MarkRehearsalStopAtRiskAsync()
+    {
+        var stop = await MilestoneAsync("rehearsal", MilestoneKind.SystemStop);
+        Assert.True((await Core.Get<PlanEditingService>().MarkAsync(Admin, stop.Id, stop.Version, MilestoneStatus.AtRisk, "机房搬迁")).Succeeded);
+    }
+
+    [Fact]
+    public async Task A_receiver_failing_first_gets_the_message_again_after_the_backoff_and_once_only()
+    {
+        await AddTargetAsync("rehearsal", WebhookKind.Generic, "/hooks/a", NotificationEvents.MilestoneChanged);
+        Receiver.ThenStatus(500);
+
+        await MarkRehearsalStopAtRiskAsync();
+        await ScanAndDeliverAsync();
+        var failed = Assert.Single(await MessagesAsync());
+        Assert.Equal((DeliveryStatus.Pending, 1, "HTTP 500 Internal Server Error"), (failed.Status, failed.Attempts, failed.LastError));
+        Assert.Equal(Core.Clock.GetUtcNow().UtcDateTime + RetryPolicy.Waits[0], failed.NextAttemptUtc);
+
+        Core.Clock.Advance(RetryPolicy.Waits[0] - TimeSpan.FromSeconds(1));
+        await ScanAndDeliverAsync();
+        Assert.Single(Receiver.Requests);
+
+        Core.Clock.Advance(TimeSpan.FromSeconds(1));
+        await ScanAndDeliverAsync();
+        await ScanAndDeliverAsync();
+
+        Assert.Equal(2, Receiver.Requests.Count);
+        Assert.Equal(Receiver.Requests[0].Body, Receiver.Requests[1].Body);
+        var delivered = Assert.Single(await MessagesAsync());
+        Assert.Equal((DeliveryStatus.Delivered, 2), (delivered.Status, delivered.Attempts));
+        var attempts = await AttemptsAsync();
+        Assert.Equal([(false, (int?)500), (true, 200)], attempts.Select(a => (a.Succeeded, a.StatusCode)));
+    }
+
+    [Fact]
+    public async Task A_robot_answering_an_error_code_is_a_failed_attempt_with_the_robot_s_reason()
+    {
+        await AddTargetAsync("rehearsal", WebhookKind.WeCom, "/cgi-bin/webhook/send?key=k", NotificationEvents.MilestoneChanged);
+        Receiver.ThenRobotError(93000, "invalid webhook url");
+
+        await MarkRehearsalStopAtRiskAsync();
+        await ScanAndDeliverAsync();
+
+        var attempt = Assert.Single(await AttemptsAsync());
+        Assert.Equal((false, (int?)200, "errcode 93000: invalid webhook url"), (attempt.Succeeded, attempt.StatusCode, attempt.Error));
+        Assert.Equal(DeliveryStatus.Pending, Assert.Single(await MessagesAsync()).Status);
+    }
+
+    [Fact]
+    public async Task A_message_is_marked_failed_after_the_last_attempt_and_not_sent_again()
+    {
+        await AddTargetAsync("rehearsal", WebhookKind.Generic, "/hooks/a", NotificationEvents.MilestoneChanged);
+        for (var i = 0; i < RetryPolicy.MaxAttempts; i++)
+        {
+            Receiver.ThenStatus(503);
+        }
+
+        await MarkRehearsalStopAtRiskAsync();
+        await ScanAndDeliverAsync();
+        for (var attempt = 1; attempt < RetryPolicy.MaxAttempts; attempt++)
+        {
+            Core.Clock.Advance(RetryPolicy.WaitAfter(attempt));
+            await Dispatcher.DeliverDueAsync();
+        }
+
+        Core.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Null(await Dispatcher.DeliverDueAsync());
+        Assert.Equal(RetryPolicy.MaxAttempts, Receiver.Requests.Count);
+        var message = Assert.Single(await MessagesAsync());
+        Assert.Equal((DeliveryStatus.Failed, RetryPolicy.MaxAttempts, "HTTP 503 Service Unavailable"), (message.Status, message.Attempts, message.LastError));
+    }
+}
