@@ -27,15 +27,15 @@ public static class MilestoneClockEvents
             var ticks = deadline.UtcTicks.ToString(CultureInfo.InvariantCulture);
             if (now >= deadline - DayAhead && now < deadline - HourAhead)
             {
-                yield return new ClockEvent(NotificationEvents.Due24Hours, $"due24h:{m.Id}:{ticks}", m);
+                yield return new ClockEvent(NotificationEvents.Due24Hours, $"{NotificationEventKeys.Due24Hours}:{m.Id}:{ticks}", m);
             }
             else if (now >= deadline - HourAhead && now < deadline)
             {
-                yield return new ClockEvent(NotificationEvents.Due1Hour, $"due1h:{m.Id}:{ticks}", m);
+                yield return new ClockEvent(NotificationEvents.Due1Hour, $"{NotificationEventKeys.Due1Hour}:{m.Id}:{ticks}", m);
             }
             else if (m.IsLateAt(now) && now < deadline + LateWindow)
             {
-                yield return new ClockEvent(NotificationEvents.BecameLate, $"late:{m.Id}:{ticks}", m);
+                yield return new ClockEvent(NotificationEvents.BecameLate, $"{NotificationEventKeys.Late}:{m.Id}:{ticks}", m);
             }
         }
     }

@@ -63,7 +63,7 @@ public sealed class NotificationScanner(
             cursor.LastAuditEventId = lastId;
             foreach (var change in changes)
             {
-                var key = "change:" + change.AuditEventId.ToString(CultureInfo.InvariantCulture);
+                var key = NotificationEventKeys.Change + ":" + change.AuditEventId.ToString(CultureInfo.InvariantCulture);
                 queued.AddRange(targets.Where(t => t.RegionId == change.RegionId && t.Wants(NotificationEvents.MilestoneChanged))
                     .Select(t => new QueuedNotification(t.Id, key, change.Content)));
             }
@@ -122,7 +122,7 @@ public sealed class NotificationScanner(
 
                 if (above && !state.IsAbove)
                 {
-                    var key = string.Create(CultureInfo.InvariantCulture, $"overdue:{facility.FacilityId}:{target.OverdueThreshold}:{now.UtcTicks}");
+                    var key = string.Create(CultureInfo.InvariantCulture, $"{NotificationEventKeys.Overdue}:{facility.FacilityId}:{target.OverdueThreshold}:{now.UtcTicks}");
                     queued.Add(new QueuedNotification(target.Id, key, new NotificationContent(NotificationEventTypes.FacilityOverdue, now, RegionOf(target))
                     {
                         Facility = new FacilityPart(facility.FacilityId, facility.Name, facility.Overdue, facility.Outstanding, target.OverdueThreshold),

@@ -87,7 +87,7 @@ public sealed class WebhookTargetService(IDbContextFactory<DashboardDbContext> d
 
         var now = clock.GetUtcNow();
         var content = new NotificationContent(NotificationEventTypes.Test, now, new RegionPart(target.Region!.Code, target.Region.NameZh, target.Region.NameEn));
-        await outbox.AddAsync(db, [new QueuedNotification(target.Id, $"test:{now.UtcTicks}:{Guid.NewGuid():N}", content)], cancellationToken);
+        await outbox.AddAsync(db, [new QueuedNotification(target.Id, $"{NotificationEventKeys.Test}:{now.UtcTicks}:{Guid.NewGuid():N}", content)], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         outbox.Queued.Set();
         return CommandResult.Ok();
