@@ -3,7 +3,10 @@ using Dashboard.Core.Plans;
 
 namespace Dashboard.Tests.Notifications;
 
-/// <summary>A receiver that fails is tried again after the backoff, every attempt is in the log, and a message is given up in the end.</summary>
+/// <summary>
+/// A receiver that fails is tried again after the backoff, every attempt is in the log, and a message is given
+/// up in the end; a robot gets no more than its rate limit; a redirect is not followed.
+/// </summary>
 public sealed class DeliveryRetryTests : NotificationTestBase
 {
     private async Task MarkRehearsalStopAtRiskAsync()
@@ -76,5 +79,39 @@ public sealed class DeliveryRetryTests : NotificationTestBase
         Assert.Equal(RetryPolicy.MaxAttempts, Receiver.Requests.Count);
         var message = Assert.Single(await MessagesAsync());
         Assert.Equal((DeliveryStatus.Failed, RetryPolicy.MaxAttempts, "HTTP 503 Service Unavailable"), (message.Status, message.Attempts, message.LastError));
+    }
+
+    [Fact]
+    public async Task A_robot_gets_at_most_20_messages_a_minute_and_the_rest_wait_for_the_next_minute()
+    {
+        var target = await AddTargetAsync("rehearsal", WebhookKind.DingTalk, "/robot/send?access_token=t");
+        var targets = Core.Get<WebhookTargetService>();
+        for (var i = 0; i < NotificationDispatcher.RobotLimitPerMinute + 1; i++)
+        {
+            Assert.True((await targets.SendTestAsync(Admin, target)).Succeeded);
+        }
+
+        var next = await Dispatcher.DeliverDueAsync();
+        Assert.Equal(NotificationDispatcher.RobotLimitPerMinute, Receiver.Requests.Count);
+        Assert.Equal(Core.Clock.GetUtcNow() + TimeSpan.FromMinutes(1), next);
+
+        Core.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Null(await Dispatcher.DeliverDueAsync());
+        Assert.Equal(NotificationDispatcher.RobotLimitPerMinute + 1, Receiver.Requests.Count);
+        Assert.All(await AttemptsAsync(), a => Assert.True(a.Succeeded));
+    }
+
+    [Fact]
+    public async Task A_redirect_is_not_followed_and_counts_as_a_failed_attempt()
+    {
+        var target = await AddTargetAsync("rehearsal", WebhookKind.Generic, "/hooks/a");
+        Receiver.ThenRedirect(Receiver.Url("/elsewhere"));
+
+        Assert.True((await Core.Get<WebhookTargetService>().SendTestAsync(Admin, target)).Succeeded);
+        await Dispatcher.DeliverDueAsync();
+
+        Assert.Equal(["/hooks/a"], Receiver.Requests.Select(r => r.Path));
+        var attempt = Assert.Single(await AttemptsAsync());
+        Assert.Equal((false, (int?)307), (attempt.Succeeded, attempt.StatusCode));
     }
 }

@@ -57,6 +57,14 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         return Task.CompletedTask;
     });
 
+    /// <summary>The next request is sent on to another address with a 307 (which re-posts the body if followed).</summary>
+    public void ThenRedirect(string location) => _answers.Enqueue(context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status307TemporaryRedirect;
+        context.Response.Headers.Location = location;
+        return Task.CompletedTask;
+    });
+
     /// <summary>The next request gets a 200 with a robot's error code.</summary>
     public void ThenRobotError(int errcode, string errmsg) =>
         _answers.Enqueue(context => context.Response.WriteAsJsonAsync(new { errcode, errmsg }));
