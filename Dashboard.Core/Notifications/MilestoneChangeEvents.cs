@@ -32,7 +32,7 @@ public static class MilestoneChangeEvents
             return ([], afterId);
         }
 
-        var milestoneIds = events.Select(e => int.Parse(e.EntityId!, CultureInfo.InvariantCulture)).Distinct().ToList();
+        var milestoneIds = events.Select(e => MilestoneId(e)).OfType<int>().Distinct().ToList();
         var milestones = await db.Milestones.AsNoTracking().Where(m => milestoneIds.Contains(m.Id))
             .Select(m => new { m.Id, m.TitleEn, m.Plan!.RegionId, m.Plan.TimeZoneId, Region = m.Plan.Region! })
             .ToDictionaryAsync(m => m.Id, cancellationToken);
@@ -43,8 +43,8 @@ public static class MilestoneChangeEvents
         var changes = new List<Change>();
         foreach (var e in events)
         {
-            var milestone = milestones[int.Parse(e.EntityId!, CultureInfo.InvariantCulture)];
-            if (Read(e.AfterJson) is not { } after)
+            // An event that cannot be read is skipped, not retried: the cursor must move past it.
+            if (MilestoneId(e) is not { } id || !milestones.TryGetValue(id, out var milestone) || Read(e.AfterJson) is not { } after)
             {
                 continue;
             }
@@ -58,7 +58,7 @@ public static class MilestoneChangeEvents
                 part = part with { PreviousLocalTime = MilestoneTimeText.Format(before.ToView(milestone.Id, milestone.TitleEn), zone) };
             }
 
-            var by = e.UserId is { } id && names.TryGetValue(id, out var name) && !string.IsNullOrWhiteSpace(name) ? name : e.UserName;
+            var by = e.UserId is { } userId && names.TryGetValue(userId, out var name) && !string.IsNullOrWhiteSpace(name) ? name : e.UserName;
             var region = new RegionPart(milestone.Region.Code, milestone.Region.NameZh, milestone.Region.NameEn);
             changes.Add(new Change(e.Id, milestone.RegionId, new NotificationContent(NotificationEventTypes.MilestoneChanged, occurred, region)
             {
@@ -70,7 +70,20 @@ public static class MilestoneChangeEvents
         return (changes, events[^1].Id);
     }
 
-    private static Snapshot? Read(string? json) => json is null ? null : JsonSerializer.Deserialize<Snapshot>(json, Json);
+    private static int? MilestoneId(AuditEvent e) =>
+        int.TryParse(e.EntityId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    private static Snapshot? Read(string? json)
+    {
+        try
+        {
+            return json is null ? null : JsonSerializer.Deserialize<Snapshot>(json, Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The milestone as <see cref="PlanEditingService"/> writes it into the audit trail.</summary>
     private sealed record Snapshot(

@@ -29,8 +29,9 @@ public sealed partial class NotificationDispatcher(
                 {
                     next = await DeliverDueAsync(stoppingToken);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
+                    // The database busy: what was sent is recorded, the rest waits for the next pass.
                     DeliveryFailed(logger, ex);
                 }
 
@@ -92,7 +93,7 @@ public sealed partial class NotificationDispatcher(
         }
 
         recent[target.Id] = sentLastMinute + 1;
-        var outcome = await sender.SendAsync(target, NotificationContent.FromJson(message.PayloadJson), cancellationToken);
+        var outcome = await SendAsync(target, message, cancellationToken);
         message.Attempts++;
         db.DeliveryAttempts.Add(new DeliveryAttempt
         {
@@ -116,6 +117,26 @@ public sealed partial class NotificationDispatcher(
         await db.SaveChangesAsync(cancellationToken);
         outbox.OnAttemptRecorded();
     }
+
+    /// <summary>
+    /// Any failure of one message is that message's failed attempt (logged, retried, given up in the end),
+    /// never the loop's: a message that always throws must not keep the dispatcher from the others.
+    /// </summary>
+    private async Task<SendOutcome> SendAsync(WebhookTarget target, NotificationMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await sender.SendAsync(target, NotificationContent.FromJson(message.PayloadJson), cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            MessageFailed(logger, ex, message.Id);
+            return new SendOutcome(false, null, ex.GetType().Name, TimeSpan.Zero);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {MessageId} could not be sent.")]
+    private static partial void MessageFailed(ILogger logger, Exception exception, long messageId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering notifications failed; trying again shortly.")]
     private static partial void DeliveryFailed(ILogger logger, Exception exception);

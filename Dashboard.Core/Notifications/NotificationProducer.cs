@@ -28,7 +28,7 @@ public sealed partial class NotificationProducer(NotificationScanner scanner, Re
                 {
                     next = await scanner.ScanAsync(stoppingToken);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
                     // The database busy or a bad row: the next pass tries again; nothing was half-saved.
                     ScanFailed(logger, ex);

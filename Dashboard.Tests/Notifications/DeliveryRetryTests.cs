@@ -114,4 +114,24 @@ public sealed class DeliveryRetryTests : NotificationTestBase
         var attempt = Assert.Single(await AttemptsAsync());
         Assert.Equal((false, (int?)307), (attempt.Succeeded, attempt.StatusCode));
     }
+
+    [Fact]
+    public async Task A_message_that_cannot_be_sent_is_a_failed_attempt_and_does_not_hold_up_the_others()
+    {
+        var target = await AddTargetAsync("rehearsal", WebhookKind.Generic, "/hooks/a");
+        await using (var db = Core.CreateDb())
+        {
+            var now = Core.Clock.GetUtcNow().UtcDateTime;
+            db.NotificationMessages.Add(new NotificationMessage { TargetId = target, EventKey = "test:broken", PayloadJson = "{", CreatedUtc = now, NextAttemptUtc = now });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.True((await Core.Get<WebhookTargetService>().SendTestAsync(Admin, target)).Succeeded);
+        var next = await Dispatcher.DeliverDueAsync();
+
+        Assert.Single(Receiver.Requests);
+        Assert.Equal(Core.Clock.GetUtcNow() + RetryPolicy.Waits[0], next);
+        var broken = (await MessagesAsync()).Single(m => m.EventKey == "test:broken");
+        Assert.Equal((DeliveryStatus.Pending, 1, "JsonException"), (broken.Status, broken.Attempts, broken.LastError));
+    }
 }

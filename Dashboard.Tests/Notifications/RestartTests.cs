@@ -1,4 +1,5 @@
 using Dashboard.Core;
+using Dashboard.Core.Audit;
 using Dashboard.Core.Notifications;
 using Dashboard.Core.Plans;
 using Microsoft.Data.Sqlite;
@@ -42,6 +43,28 @@ public sealed class RestartTests : NotificationTestBase
         Assert.Equal(3, Receiver.Requests.Count);
         Assert.Equal(2, Receiver.Requests.Select(r => r.Body).Distinct().Count());
         Assert.All(await MessagesAsync(), m => Assert.Equal(DeliveryStatus.Delivered, m.Status));
+    }
+
+    [Fact]
+    public async Task An_audit_event_that_cannot_be_read_is_passed_over_and_later_changes_are_still_announced()
+    {
+        await AddTargetAsync("rehearsal", WebhookKind.Generic, "/hooks/a", NotificationEvents.MilestoneChanged);
+        await using (var db = Core.CreateDb())
+        {
+            db.AuditEvents.Add(new AuditEvent
+            {
+                OccurredUtc = Core.Clock.GetUtcNow().UtcDateTime, UserName = "import", Action = AuditActions.Update, EntityType = nameof(Milestone),
+                EntityId = "not-a-number", AfterJson = "{",
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await Scanner.ScanAsync();
+        var stop = await MilestoneAsync("rehearsal", MilestoneKind.SystemStop);
+        Assert.True((await Core.Get<PlanEditingService>().ConfirmAsync(Admin, stop.Id, stop.Version)).Succeeded);
+        await ScanAndDeliverAsync();
+
+        Assert.Equal("milestoneChanged", Assert.Single(Receiver.Requests).Json.GetProperty("event").GetString());
     }
 
     /// <summary>A second app's core over the test's database and clock, as after the process started again.</summary>
