@@ -50,6 +50,8 @@ public sealed partial class NotificationDispatcher(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         while (true)
         {
+            // One context for the pass, but only one batch tracked at a time.
+            db.ChangeTracker.Clear();
             var now = clock.GetUtcNow().UtcDateTime;
             var due = await db.NotificationMessages.Include(m => m.Target)
                 .Where(m => m.Status == DeliveryStatus.Pending && m.NextAttemptUtc <= now)

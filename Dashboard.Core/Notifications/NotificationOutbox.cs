@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Dashboard.Core.Notifications;
 
 /// <summary>An event for one target, before it is in the outbox.</summary>
@@ -7,7 +9,7 @@ public sealed record QueuedNotification(int TargetId, string EventKey, Notificat
 /// Puts notifications into the outbox table, skipping any whose key the target already has, and wakes
 /// the dispatcher once they are saved. Nothing here sends: a caller's save never waits for a receiver.
 /// </summary>
-public sealed class NotificationOutbox(TimeProvider clock)
+public sealed partial class NotificationOutbox(TimeProvider clock, ILogger<NotificationOutbox> logger)
 {
     /// <summary>Set when messages were queued; the dispatcher waits on it.</summary>
     public WakeSignal Queued { get; } = new();
@@ -46,5 +48,22 @@ public sealed class NotificationOutbox(TimeProvider clock)
         return added;
     }
 
-    internal void OnAttemptRecorded() => AttemptRecorded?.Invoke();
+    /// <summary>Tells every open log; one that fails (a closing circuit) is logged and keeps neither the others nor the dispatcher waiting.</summary>
+    internal void OnAttemptRecorded()
+    {
+        foreach (var listener in AttemptRecorded?.GetInvocationList().Cast<Action>() ?? [])
+        {
+            try
+            {
+                listener();
+            }
+            catch (Exception ex)
+            {
+                ListenerFailed(logger, ex);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A delivery log failed to take a new attempt.")]
+    private static partial void ListenerFailed(ILogger logger, Exception exception);
 }
