@@ -4,9 +4,13 @@ using Dashboard.Core.PaperForms;
 namespace Dashboard.Core.Notifications;
 
 /// <summary>A facility's outstanding and overdue items (held patients and paper forms), as the board counts them.</summary>
-public sealed record FacilityOverdue(int FacilityId, string Name, int Outstanding, int Overdue);
+internal sealed record FacilityOverdue(int FacilityId, string Name, int Outstanding, int Overdue);
 
-public static class FacilityOverdueCounts
+/// <summary>
+/// Every facility of a region, for the notification producer (no caller: what leaves is a facility's
+/// name and counts, sent to the groups administrators configured).
+/// </summary>
+internal static class FacilityOverdueCounts
 {
     public static async Task<IReadOnlyList<FacilityOverdue>> ReadAsync(DashboardDbContext db, int regionId, DateTimeOffset now, CancellationToken cancellationToken)
     {
