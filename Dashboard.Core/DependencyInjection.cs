@@ -3,6 +3,7 @@ using Dashboard.Core.Calendar;
 using Dashboard.Core.Drafts;
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.Live;
+using Dashboard.Core.Notifications;
 using Dashboard.Core.Seeding;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -82,6 +83,7 @@ public static class DependencyInjection
         services.AddSingleton<Board.BoardWorkbook>();
         services.AddSingleton<Readiness.ReadinessService>();
         services.AddSingleton<Plans.PlanEditingService>();
+        services.AddNotifications();
         return services;
     }
 

@@ -23,7 +23,7 @@ public sealed class BoardWorkbook(BoardSnapshots snapshots, IDbContextFactory<Da
         [
             Sheet(text, "Board_MilestonesSheet", ["Region", "Milestone", "Time", "Estimated", "State", "Reason", "Done"],
                 regions.SelectMany(r => r.Plan.Milestones.Select(m => Row(
-                    r.Plan.Name.ToString(), m.Title.ToString(), m.LocalText(r.Plan.TimeZone), m.IsEstimated ? text.Get("Export_Yes") : "",
+                    r.Plan.Name.ToString(), m.Title.ToString(), MilestoneTimeText.Format(m, r.Plan.TimeZone), m.IsEstimated ? text.Get("Export_Yes") : "",
                     text.Get($"MilestoneStatus_{m.StateAt(now)}"), m.StatusNote, m.ActualUtc is { } done ? LocalTimeText.FromUtc(done.UtcDateTime, r.Plan.TimeZone) : null)))),
             Sheet(text, "Board_HistorySheet", ["Region", "Milestone", "When", "Who", "Action", "Change"],
                 history.Select(h => Row(h.Region, h.Milestone, h.When, h.Who, text.Get($"AuditAction_{h.Action}"), h.Change))),
@@ -88,8 +88,7 @@ public sealed class BoardWorkbook(BoardSnapshots snapshots, IDbContextFactory<Da
             var precision = root.TryGetProperty(nameof(Milestone.Precision), out var p) && p.GetString() == nameof(MilestonePrecision.Day) ? MilestonePrecision.Day : MilestonePrecision.Minute;
             var endOfDay = root.TryGetProperty(nameof(Milestone.WrittenAsEndOfDay), out var e) && e.ValueKind == JsonValueKind.True;
             var estimated = root.TryGetProperty(nameof(Milestone.IsEstimated), out var x) && x.ValueKind == JsonValueKind.True;
-            var view = new MilestoneView(0, MilestoneKind.Other, new DateTimeOffset(DateTime.SpecifyKind(dueUtc, DateTimeKind.Utc)), precision, estimated, endOfDay, MilestoneStatus.Pending, null, new LocalizedText("", ""), null);
-            parts.Add(view.LocalText(zone) + (estimated ? $"（{text.Get("Milestone_Estimated")}）" : ""));
+            parts.Add(MilestoneTimeText.Format(new DateTimeOffset(DateTime.SpecifyKind(dueUtc, DateTimeKind.Utc)), precision, endOfDay, zone) + (estimated ? $"（{text.Get("Milestone_Estimated")}）" : ""));
         }
 
         if (root.TryGetProperty(nameof(Milestone.Status), out var status) && Enum.TryParse<MilestoneStatus>(status.GetString(), out var parsed))

@@ -34,6 +34,16 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
 
     public DbSet<Readiness.ReadinessCheckIn> ReadinessCheckIns => Set<Readiness.ReadinessCheckIn>();
 
+    public DbSet<Notifications.WebhookTarget> WebhookTargets => Set<Notifications.WebhookTarget>();
+
+    public DbSet<Notifications.NotificationMessage> NotificationMessages => Set<Notifications.NotificationMessage>();
+
+    public DbSet<Notifications.DeliveryAttempt> DeliveryAttempts => Set<Notifications.DeliveryAttempt>();
+
+    public DbSet<Notifications.NotificationCursor> NotificationCursors => Set<Notifications.NotificationCursor>();
+
+    public DbSet<Notifications.OverdueWatch> OverdueWatches => Set<Notifications.OverdueWatch>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

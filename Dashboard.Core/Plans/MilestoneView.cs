@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Dashboard.Core.Plans;
 
 /// <summary>A milestone as pages and the API show it.</summary>
@@ -34,15 +32,6 @@ public sealed record MilestoneView(
 
     /// <summary>The state to show at <paramref name="now"/>: late wins over pending and at risk.</summary>
     public MilestoneState StateAt(DateTimeOffset now) => IsLateAt(now) ? MilestoneState.Late : (MilestoneState)Status;
-
-    /// <summary>The local time as the notice wrote it: a date ("2022-02-01"), a time, or "2021-11-30 24:00".</summary>
-    public string LocalText(TimeZoneInfo timeZone)
-    {
-        var local = TimeZoneInfo.ConvertTime(DueUtc, timeZone);
-        return Precision == MilestonePrecision.Day ? local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : WrittenAsEndOfDay ? local.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " 24:00"
-            : local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-    }
 
     public bool IsOutageStart => Kind is MilestoneKind.BusinessStop or MilestoneKind.SettlementStop or MilestoneKind.SystemStop;
 }

@@ -33,6 +33,7 @@ public sealed class ScopeArchitectureTests
         ["HeldPatientDeadlines.RecomputeRegionAsync"] = "a moved go-live changes every record's deadline in the region",
         ["AccountSeeder.SeedDemoAsync"] = "seeds the demo facilities at start-up",
         ["DatabaseInitializer.FillNameSortKeysAsync"] = "start-up backfill of every record's sort key",
+        ["FacilityOverdueCounts.ReadAsync"] = "the notification producer's per-facility overdue counts of a region; only names and counts leave, to the administrators' targets",
     };
 
     /// <summary>Public methods that read records without a caller, and why.</summary>

@@ -29,7 +29,7 @@ public sealed class BoardWorkbookTests : SeededCoreTests
         var milestones = Rows(workbook.Worksheet("时间节点"));
         Assert.Equal(["统筹区", "节点", "时间", "预计", "状态", "原因", "实际完成"], milestones[0]);
         var goLiveRow = milestones.Single(r => r[0] == "演练（合肥）" && r[1] == goLive.Title.Zh);
-        Assert.Equal(["演练（合肥）", goLive.Title.Zh, goLive.LocalText(plan.TimeZone), goLive.IsEstimated ? "是" : "", "有风险", "接口联调未完成"], goLiveRow.Take(6));
+        Assert.Equal(["演练（合肥）", goLive.Title.Zh, Dashboard.Core.Time.MilestoneTimeText.Format(goLive, plan.TimeZone), goLive.IsEstimated ? "是" : "", "有风险", "接口联调未完成"], goLiveRow.Take(6));
         Assert.Equal("逾期未完成", milestones.Single(r => r[0] == "演练（合肥）" && r[1] == late.Title.Zh)[4]);
 
         var history = Rows(workbook.Worksheet("节点变更历史"));

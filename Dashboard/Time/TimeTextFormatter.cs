@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Core.Plans;
+using Dashboard.Core.Time;
 using Microsoft.Extensions.Localization;
 
 namespace Dashboard.Time;
@@ -47,11 +48,7 @@ public sealed class TimeTextFormatter(IStringLocalizer<SharedResource> localizer
     }
 
     /// <summary>A milestone's local time as the notice wrote it: a date, a time, or "24:00".</summary>
-    public static string MilestoneTime(MilestoneView milestone, TimeZoneInfo timeZone)
-    {
-        ArgumentNullException.ThrowIfNull(milestone);
-        return milestone.LocalText(timeZone);
-    }
+    public static string MilestoneTime(MilestoneView milestone, TimeZoneInfo timeZone) => MilestoneTimeText.Format(milestone, timeZone);
 
     public static string LocalDateTime(DateTimeOffset instant, TimeZoneInfo timeZone) =>
         TimeZoneInfo.ConvertTime(instant, timeZone).ToString(DateTimeFormat, CultureInfo.InvariantCulture);
