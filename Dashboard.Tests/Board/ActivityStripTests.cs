@@ -85,4 +85,27 @@ public sealed class ActivityStripTests : BoardTestContext
         await board.WaitForAssertionAsync(() => Assert.NotNull(StatusEntry(board)));
         Assert.Equal(before + 1, JSInterop.Invocations["cutoverAlerts.beep"].Count);
     }
+
+    /// <summary>Found while adding the delivery log: a live update rendered under the culture of whoever made the change.</summary>
+    [Fact]
+    public async Task A_change_saved_in_Chinese_reaches_an_English_board_in_English()
+    {
+        using var _ = new UiCulture("en-US");
+        await SignInAsync("supervisor");
+        var board = Render<BoardPage>();
+        await board.WaitForAssertionAsync(() => Assert.NotEmpty(board.FindAll(".activity-strip")));
+        var goLive = await GoLiveAsync();
+        var admin = await ScopeOfAsync("demo-admin");
+
+        await Task.Run(async () =>
+        {
+            using var chinese = new UiCulture("zh-CN");
+            await Services.GetRequiredService<PlanEditingService>().MarkAsync(admin, goLive.Id, goLive.Version, MilestoneStatus.AtRisk, "接口联调未完成");
+            Clock.Advance(BoardSnapshots.Coalesce);
+        });
+
+        await board.WaitForAssertionAsync(() => Assert.NotNull(StatusEntry(board)));
+        Assert.Contains($"marked “{goLive.Title.En}” as At risk", StatusEntry(board)!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Supervisor board", board.Find("h1").TextContent.Trim());
+    }
 }
