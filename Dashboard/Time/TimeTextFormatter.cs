@@ -50,13 +50,19 @@ public sealed class TimeTextFormatter(IStringLocalizer<SharedResource> localizer
     public static string MilestoneTime(MilestoneView milestone, TimeZoneInfo timeZone)
     {
         ArgumentNullException.ThrowIfNull(milestone);
-        var local = TimeZoneInfo.ConvertTime(milestone.DueUtc, timeZone);
-        if (milestone.Precision == MilestonePrecision.Day)
+        return MilestoneTime(milestone.DueUtc, milestone.Precision, milestone.WrittenAsEndOfDay, timeZone);
+    }
+
+    /// <summary>The same from a milestone's stored parts (as an audit snapshot keeps them).</summary>
+    public static string MilestoneTime(DateTimeOffset dueUtc, MilestonePrecision precision, bool writtenAsEndOfDay, TimeZoneInfo timeZone)
+    {
+        var local = TimeZoneInfo.ConvertTime(dueUtc, timeZone);
+        if (precision == MilestonePrecision.Day)
         {
             return local.ToString(DateFormat, CultureInfo.InvariantCulture);
         }
 
-        return milestone.WrittenAsEndOfDay
+        return writtenAsEndOfDay
             ? local.AddDays(-1).ToString(DateFormat, CultureInfo.InvariantCulture) + " 24:00"
             : local.ToString(DateTimeFormat, CultureInfo.InvariantCulture);
     }
