@@ -46,4 +46,17 @@ public sealed class PhaseChartTooltipTests() : ComponentTestContext(TestClocks.F
 
         Assert.Equal("end", chart.Find(".now-label").GetAttribute("text-anchor"));
     }
+
+    [Fact]
+    public void Labels_of_regions_that_ended_start_after_the_now_line_instead_of_under_it()
+    {
+        using var _ = new UiCulture("zh-CN");
+        var model = PhaseChartModel.Build([Rehearsal(TestClocks.FirstStart.AddHours(-1)), Get("hefei")], TestClocks.FirstStart, PhaseChartRange.Active, Zone, CultureInfo.GetCultureInfo("zh-CN"));
+
+        var chart = Render<PhaseChart>(p => p.Add(x => x.Model, model).Add(x => x.Zone, Zone));
+
+        var nowX = double.Parse(chart.Find(".now-line").GetAttribute("x1")!, CultureInfo.InvariantCulture);
+        var labelX = double.Parse(chart.Find("[data-region=hefei] .offscreen-label").GetAttribute("x")!, CultureInfo.InvariantCulture);
+        Assert.True(labelX > nowX, $"The label at {labelX} starts under the now line at {nowX}.");
+    }
 }

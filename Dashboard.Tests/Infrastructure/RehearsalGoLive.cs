@@ -22,6 +22,7 @@ internal static class RehearsalGoLive
         var result = await services.GetRequiredService<PlanEditingService>().UpdateAsync(await SupervisorAsync(services), goLive.Id, goLive.Version, new MilestoneInput
         {
             Kind = MilestoneKind.GoLive, LocalTime = localTime, IsEstimated = estimated, TitleZh = goLive.Title.Zh, TitleEn = goLive.Title.En,
+            Owner = goLive.Owner, NoteZh = goLive.Note?.Zh,
         });
         Assert.True(result.Succeeded);
     }
@@ -31,6 +32,16 @@ internal static class RehearsalGoLive
 
     /// <summary>Go-live in January 2028, a year the bundled holiday calendar lacks.</summary>
     public static Task IntoMissingYearAsync(IServiceProvider services) => SetAsync(services, "2028-01-10 08:00", estimated: false);
+
+    /// <summary>Puts the go-live back as it was: a browser test shares its app with the rest of its collection.</summary>
+    public static async Task<Func<Task>> RememberAsync(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var plan = (await services.GetRequiredService<CutoverPlanService>().GetPlanAsync("rehearsal"))!;
+        var goLive = plan.Milestones.Single(m => m.Kind == MilestoneKind.GoLive);
+        var written = Dashboard.Time.TimeTextFormatter.MilestoneTime(goLive, plan.TimeZone);
+        return () => SetAsync(services, written, goLive.IsEstimated);
+    }
 
     private static async Task<AccessScope> SupervisorAsync(IServiceProvider services)
     {
