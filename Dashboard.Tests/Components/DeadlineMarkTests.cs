@@ -4,7 +4,9 @@ using Bunit.TestDoubles;
 using Dashboard.Components.Pages.HeldPatients;
 using Dashboard.Components.Pages.PaperForms;
 using Dashboard.Components.Pages.Plans;
+using Dashboard.Components.Pages.CatchUp;
 using Dashboard.Core.Access;
+using Dashboard.Core.CatchUp;
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.PaperForms;
 using Dashboard.Core.Persistence;
@@ -138,6 +140,24 @@ public sealed class DeadlineMarkTests : ComponentTestContext
             Assert.Equal(message, missing.TextContent.Trim());
             Assert.StartsWith(title, missing.GetAttribute("title"), StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "预计")]
+    [InlineData("en", "expected")]
+    public async Task The_catch_up_previews_mark_the_estimate_too(string culture, string marker)
+    {
+        using var _ = new UiCulture(culture);
+        await LogAsync();
+        await RegisterFormAsync();
+        await RehearsalGoLive.EstimateAsync(Services);
+        var desk = await SignInDeskAsync();
+
+        var held = Render<CatchUpHeldPreview>(p => p.Add(x => x.Scope, desk).Add(x => x.Filter, new CatchUpFilter()).Add(x => x.Total, 1));
+        var forms = Render<CatchUpFormsPreview>(p => p.Add(x => x.Scope, desk).Add(x => x.Filter, new CatchUpFilter()).Add(x => x.Total, 1));
+
+        await held.WaitForAssertionAsync(() => Assert.Equal(marker, held.Find(".estimate-marker").TextContent.Trim()));
+        await forms.WaitForAssertionAsync(() => Assert.Equal(marker, forms.Find(".estimate-marker").TextContent.Trim()));
     }
 
     [Theory]
