@@ -32,6 +32,8 @@ public sealed class DeadlineMarksInBrowserTests(BrowserFixture browser) : Browse
             await slip.Language("English").ClickAsync();
             await Expect(slip.LastDay).ToContainTextAsync("Friday, 18 December 2026 (expected)");
             await page.ScreenshotIfAskedAsync("deadline-estimated-slip-en");
+            Assert.Contains("/Count 1", await slip.PrintToPdfAsync(), StringComparison.Ordinal);
+            await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Screen });
 
             var list = RecordListPage.HeldPatients(page);
             await list.OpenAsync();
