@@ -11,7 +11,7 @@ public sealed record ExportOutcome(int HeldPatients, int PaperForms, string File
 /// scope, streaming rows from the database to the output, and audits the export with its filter.
 /// </summary>
 public sealed class CatchUpExporter(
-    IDbContextFactory<DashboardDbContext> dbFactory, CatchUpQueries queries, AuditTrail audit, TimeProvider clock)
+    IDbContextFactory<DashboardDbContext> dbFactory, CatchUpQueries queries, Plans.CutoverPlanService plans, AuditTrail audit, TimeProvider clock)
 {
     public async Task<ExportOutcome> ExportAsync(
         AccessScope scope, CatchUpFilter filter, ExportText text, Stream output, Action<int>? rowsWritten = null, CancellationToken cancellationToken = default)
@@ -22,7 +22,8 @@ public sealed class CatchUpExporter(
         var zone = await queries.ZoneOfAsync(filter, cancellationToken);
 
         // The few localized texts (statuses, categories, yes/no) are looked up once, not once per cell.
-        var outcome = await WriteAsync(scope, filter, text.Remembered(), zone, output, rowsWritten, cancellationToken);
+        var texts = text.Remembered() with { CatchUpByRegion = await plans.GetCatchUpDeadlinesAsync(cancellationToken) };
+        var outcome = await WriteAsync(scope, filter, texts, zone, output, rowsWritten, cancellationToken);
         await audit.RecordAsync(scope.UserId, scope.UserName, scope.Role.ToString(), scope.ClientAddress, AuditActions.Export, "CatchUpList", outcome.FileName,
             new { filter, outcome.HeldPatients, outcome.PaperForms }, cancellationToken);
         return outcome;

@@ -86,7 +86,8 @@ public sealed class CatchUpQueries(IDbContextFactory<DashboardDbContext> dbFacto
         var zone = await ZoneOfAsync(filter, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var query = Held(db, scope, filter, now, zone).OrderBy(p => p.EnteredUtc).ThenBy(p => p.Id);
-        return await RecordPages.ReadAsync(query, db.For(scope).HeldPatients.AsNoTracking(), skip, take, HeldPatientQueries.Row(now), r => r.Id, cancellationToken);
+        var rows = await RecordPages.ReadAsync(query, db.For(scope).HeldPatients.AsNoTracking(), skip, take, HeldPatientQueries.Row(now), r => r.Id, cancellationToken);
+        return await plans.WithCatchUpAsync(rows, r => r.RegionId, (r, catchUp) => r with { CatchUp = catchUp }, cancellationToken);
     }
 
     /// <summary>One preview page of the outstanding paper forms, oldest first; <see cref="CountAsync"/> gives the total.</summary>
@@ -102,7 +103,8 @@ public sealed class CatchUpQueries(IDbContextFactory<DashboardDbContext> dbFacto
         var zone = await ZoneOfAsync(filter, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var query = Forms(db, scope, filter, now, zone).OrderBy(f => f.EnteredUtc).ThenBy(f => f.Id);
-        return await RecordPages.ReadAsync(query, db.For(scope).PaperForms.AsNoTracking(), skip, take, PaperFormQueries.Row(now), f => f.Id, cancellationToken);
+        var rows = await RecordPages.ReadAsync(query, db.For(scope).PaperForms.AsNoTracking(), skip, take, PaperFormQueries.Row(now), f => f.Id, cancellationToken);
+        return await plans.WithCatchUpAsync(rows, f => f.RegionId, (f, catchUp) => f with { CatchUp = catchUp }, cancellationToken);
     }
 
     /// <summary>

@@ -18,12 +18,26 @@ public sealed record ExportText(Func<string, string> Get)
 {
     public string Enum<TEnum>(string prefix, TEnum value) where TEnum : struct, System.Enum => Get($"{prefix}_{value}");
 
+    /// <summary>Each region's catch-up deadline by region id, for the note beside a record's deadline.</summary>
+    public IReadOnlyDictionary<int, Plans.CatchUpDeadline> CatchUpByRegion { get; init; } = new Dictionary<int, Plans.CatchUpDeadline>();
+
+    /// <summary>
+    /// What a reader must know about a record's deadline that the date cell cannot say: it is only
+    /// an estimate (预计), or it could not be computed for want of a holiday year. Null when firm.
+    /// </summary>
+    public string? DeadlineNote(int regionId) => CatchUpByRegion.GetValueOrDefault(regionId) switch
+    {
+        { MissingCalendarYear: { } year } => string.Format(System.Globalization.CultureInfo.InvariantCulture, Get("Deadline_CannotCompute"), year),
+        { IsEstimate: true, IsKnown: true } => Get("Export_DeadlineEstimated"),
+        _ => null,
+    };
+
     /// <summary>The same texts, each looked up once: an export asks for the same few keys on every row.</summary>
     public ExportText Remembered()
     {
         var remembered = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var get = Get;
-        return new ExportText(key => remembered.GetOrAdd(key, get));
+        return new ExportText(key => remembered.GetOrAdd(key, get)) { CatchUpByRegion = CatchUpByRegion };
     }
 }
 
@@ -50,6 +64,7 @@ public static class ExportColumns
         new("facility", "HP_Facility", 26, ExportCellKind.Text, (p, _) => p.Facility?.Name),
         new("status", "HP_Status", 10, ExportCellKind.Text, (p, t) => t.Enum("HPStatus", p.Status)),
         new("deadline", "HP_Deadline", 18, ExportCellKind.DateTime, (p, _) => p.DeadlineUtc),
+        new("deadlineNote", "Export_DeadlineNote", 30, ExportCellKind.Text, (p, t) => t.DeadlineNote(p.RegionId)),
         new("notes", "HP_Notes", 30, ExportCellKind.Text, (p, _) => p.Notes),
         new("id", "Export_RecordId", 10, ExportCellKind.Number, (p, _) => p.Id),
     ];
@@ -71,6 +86,7 @@ public static class ExportColumns
         new("facility", "HP_Facility", 26, ExportCellKind.Text, (f, _) => f.Facility?.Name),
         new("status", "HP_Status", 10, ExportCellKind.Text, (f, t) => t.Enum("PFStatus", f.Status)),
         new("deadline", "HP_Deadline", 18, ExportCellKind.DateTime, (f, _) => f.DeadlineUtc),
+        new("deadlineNote", "Export_DeadlineNote", 30, ExportCellKind.Text, (f, t) => t.DeadlineNote(f.RegionId)),
         new("id", "Export_RecordId", 10, ExportCellKind.Number, (f, _) => f.Id),
     ];
 

@@ -18,7 +18,12 @@ public sealed record HeldPatientRow(
     DateTime? StartUtc,
     DateTime? DeadlineUtc,
     bool IsOverdue,
-    decimal? AmountAdvanced);
+    decimal? AmountAdvanced,
+    int RegionId)
+{
+    /// <summary>The region's catch-up deadline the record's deadline comes from: whether it is an estimate, or why there is none.</summary>
+    public CatchUpDeadline? CatchUp { get; init; }
+}
 
 /// <summary>A record's page. ID number and phone are masked; the full values need an audited reveal.</summary>
 public sealed record HeldPatientDetails(
@@ -51,7 +56,11 @@ public sealed record HeldPatientDetails(
     string EnteredByName,
     DateTime EnteredUtc,
     DateTime UpdatedUtc,
-    long Version);
+    long Version)
+{
+    /// <summary>The region's catch-up deadline the record's deadline comes from: whether it is an estimate, or why there is none.</summary>
+    public CatchUpDeadline? CatchUp { get; init; }
+}
 
 public sealed record RevealedPersonalData(string IdNumber, string? Phone);
 

@@ -5,7 +5,7 @@ using Dashboard.Core.Privacy;
 namespace Dashboard.Core.HeldPatients;
 
 /// <summary>Held-patient lists and pages: scoped, filtered, sorted and paged in the database.</summary>
-public sealed partial class HeldPatientQueries(IDbContextFactory<DashboardDbContext> dbFactory, AuditTrail audit, TimeProvider clock)
+public sealed partial class HeldPatientQueries(IDbContextFactory<DashboardDbContext> dbFactory, AuditTrail audit, CutoverPlanService plans, TimeProvider clock)
     : IRecordList<HeldPatientFilter, HeldPatientRow>
 {
     public const int MaxPageSize = RecordPages.MaxPageSize;
@@ -16,13 +16,15 @@ public sealed partial class HeldPatientQueries(IDbContextFactory<DashboardDbCont
     public Task<int> CountAsync(AccessScope scope, HeldPatientFilter filter, CancellationToken cancellationToken = default) =>
         RecordPages.CountAsync(dbFactory, ListShape, scope, filter, clock.GetUtcNow().UtcDateTime, cancellationToken);
 
-    public Task<IReadOnlyList<HeldPatientRow>> PageAsync(AccessScope scope, HeldPatientFilter filter, int skip, int take, CancellationToken cancellationToken = default) =>
-        RecordPages.PageAsync(dbFactory, ListShape, scope, filter, clock.GetUtcNow().UtcDateTime, skip, take, cancellationToken);
+    public async Task<IReadOnlyList<HeldPatientRow>> PageAsync(AccessScope scope, HeldPatientFilter filter, int skip, int take, CancellationToken cancellationToken = default) =>
+        await plans.WithCatchUpAsync(
+            await RecordPages.PageAsync(dbFactory, ListShape, scope, filter, clock.GetUtcNow().UtcDateTime, skip, take, cancellationToken),
+            r => r.RegionId, (r, catchUp) => r with { CatchUp = catchUp }, cancellationToken);
 
     /// <summary>A list row: the ID number masked, overdue as of <paramref name="now"/>.</summary>
     internal static System.Linq.Expressions.Expression<Func<HeldPatient, HeldPatientRow>> Row(DateTime now) => p => new HeldPatientRow(
         p.Id, p.Facility!.Name, p.Category, p.PatientName, PersonalDataMask.IdNumber(p.IdNumber), p.Status, p.EnteredUtc, p.AdmittedUtc ?? p.VisitUtc,
-        p.DeadlineUtc, p.Status.IsOpen() && p.DeadlineUtc < now, p.AmountAdvanced);
+        p.DeadlineUtc, p.Status.IsOpen() && p.DeadlineUtc < now, p.AmountAdvanced, p.RegionId);
 
     /// <summary>The record's page, or null (and an audited denial) outside the caller's scope.</summary>
     public async Task<HeldPatientDetails?> GetAsync(AccessScope scope, int id, CancellationToken cancellationToken = default)
@@ -50,7 +52,10 @@ public sealed partial class HeldPatientQueries(IDbContextFactory<DashboardDbCont
             p.Category, p.PatientName, p.IdDocumentType, PersonalDataMask.IdNumber(p.IdNumber), p.InsuranceType,
             p.Phone is null ? null : PersonalDataMask.Phone(p.Phone), p.AdmittedUtc, p.DischargedUtc, p.VisitUtc, p.Department,
             p.AmountAdvanced, p.Invoices.Select(i => i.Number).ToList(), p.Notes, p.Status, p.NewPlatformNumber, p.VoidReason,
-            p.DeadlineUtc, p.Status.IsOpen() && p.DeadlineUtc < now, p.EnteredByName, p.EnteredUtc, p.UpdatedUtc, p.Version);
+            p.DeadlineUtc, p.Status.IsOpen() && p.DeadlineUtc < now, p.EnteredByName, p.EnteredUtc, p.UpdatedUtc, p.Version)
+        {
+            CatchUp = (await plans.GetPlanAsync(p.RegionId, cancellationToken))?.CatchUp,
+        };
     }
 
     /// <summary>The record as its form edits it (times in local text); only for roles that edit records.</summary>

@@ -15,13 +15,21 @@ public sealed record PaperFormContext(IReadOnlyList<FormPlace> Places, IReadOnly
 
 public sealed record PaperFormRow(
     int Id, string FacilityName, PaperFormKind Kind, PaperFormSubkind Subkind, string SerialNumber, string PatientName, string MaskedIdNumber,
-    string? Destination, DateTime IssuedUtc, PaperFormStatus Status, DateTime? DeadlineUtc, bool IsOverdue);
+    string? Destination, DateTime IssuedUtc, PaperFormStatus Status, DateTime? DeadlineUtc, bool IsOverdue, int RegionId)
+{
+    /// <summary>The region's catch-up deadline the record's deadline comes from: whether it is an estimate, or why there is none.</summary>
+    public CatchUpDeadline? CatchUp { get; init; }
+}
 
 public sealed record PaperFormDetails(
     int Id, int FacilityId, string FacilityName, int RegionId, TimeZoneInfo TimeZone, PaperFormKind Kind, PaperFormSubkind Subkind, string SerialNumber,
     string PatientName, IdDocumentType IdDocumentType, string MaskedIdNumber, string? FromPlace, string? Destination, DateTime IssuedUtc,
     string? Reason, bool SignedAndStamped, string IssuedBy, int? HeldPatientId, string? HeldPatientName, PaperFormStatus Status,
-    string? FilingNumber, string? StatusReason, DateTime? DeadlineUtc, bool IsOverdue, string EnteredByName, DateTime EnteredUtc, long Version);
+    string? FilingNumber, string? StatusReason, DateTime? DeadlineUtc, bool IsOverdue, string EnteredByName, DateTime EnteredUtc, long Version)
+{
+    /// <summary>The region's catch-up deadline the record's deadline comes from: whether it is an estimate, or why there is none.</summary>
+    public CatchUpDeadline? CatchUp { get; init; }
+}
 
 public enum PaperFormSortColumn
 {

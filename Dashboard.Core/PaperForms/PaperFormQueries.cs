@@ -5,7 +5,7 @@ using Dashboard.Core.Privacy;
 namespace Dashboard.Core.PaperForms;
 
 /// <summary>Paper-form lists and pages, scoped and paged in the database.</summary>
-public sealed class PaperFormQueries(IDbContextFactory<DashboardDbContext> dbFactory, AuditTrail audit, TimeProvider clock) : IRecordList<PaperFormFilter, PaperFormRow>
+public sealed class PaperFormQueries(IDbContextFactory<DashboardDbContext> dbFactory, AuditTrail audit, CutoverPlanService plans, TimeProvider clock) : IRecordList<PaperFormFilter, PaperFormRow>
 {
     private static readonly RecordListShape<PaperForm, PaperFormFilter, PaperFormRow> ListShape =
         new(data => data.PaperForms, (_, query, filter, now, _) => Task.FromResult(Filter(query, filter, now)), Sort, Row, f => f.Id);
@@ -13,13 +13,15 @@ public sealed class PaperFormQueries(IDbContextFactory<DashboardDbContext> dbFac
     public Task<int> CountAsync(AccessScope scope, PaperFormFilter filter, CancellationToken cancellationToken = default) =>
         RecordPages.CountAsync(dbFactory, ListShape, scope, filter, clock.GetUtcNow().UtcDateTime, cancellationToken);
 
-    public Task<IReadOnlyList<PaperFormRow>> PageAsync(AccessScope scope, PaperFormFilter filter, int skip, int take, CancellationToken cancellationToken = default) =>
-        RecordPages.PageAsync(dbFactory, ListShape, scope, filter, clock.GetUtcNow().UtcDateTime, skip, take, cancellationToken);
+    public async Task<IReadOnlyList<PaperFormRow>> PageAsync(AccessScope scope, PaperFormFilter filter, int skip, int take, CancellationToken cancellationToken = default) =>
+        await plans.WithCatchUpAsync(
+            await RecordPages.PageAsync(dbFactory, ListShape, scope, filter, clock.GetUtcNow().UtcDateTime, skip, take, cancellationToken),
+            f => f.RegionId, (f, catchUp) => f with { CatchUp = catchUp }, cancellationToken);
 
     /// <summary>A list row: the ID number masked, overdue as of <paramref name="now"/>.</summary>
     internal static System.Linq.Expressions.Expression<Func<PaperForm, PaperFormRow>> Row(DateTime now) => f => new PaperFormRow(
         f.Id, f.Facility!.Name, f.Kind, f.Subkind, f.SerialNumber, f.PatientName, PersonalDataMask.IdNumber(f.IdNumber),
-        f.Destination, f.IssuedUtc, f.Status, f.DeadlineUtc, f.Status.IsOpen() && f.DeadlineUtc < now);
+        f.Destination, f.IssuedUtc, f.Status, f.DeadlineUtc, f.Status.IsOpen() && f.DeadlineUtc < now, f.RegionId);
 
     public async Task<PaperFormDetails?> GetAsync(AccessScope scope, int id, CancellationToken cancellationToken = default)
     {
@@ -44,7 +46,10 @@ public sealed class PaperFormQueries(IDbContextFactory<DashboardDbContext> dbFac
             f.Id, f.FacilityId, f.Facility!.Name, f.RegionId, zone, f.Kind, f.Subkind, f.SerialNumber, f.PatientName, f.IdDocumentType,
             PersonalDataMask.IdNumber(f.IdNumber), f.FromPlace, f.Destination, f.IssuedUtc, f.Reason, f.SignedAndStamped, f.IssuedBy,
             heldVisible ? f.HeldPatientId : null, heldVisible ? f.HeldPatient!.PatientName : null, f.Status, f.FilingNumber, f.StatusReason,
-            f.DeadlineUtc, f.Status.IsOpen() && f.DeadlineUtc < now, f.EnteredByName, f.EnteredUtc, f.Version);
+            f.DeadlineUtc, f.Status.IsOpen() && f.DeadlineUtc < now, f.EnteredByName, f.EnteredUtc, f.Version)
+        {
+            CatchUp = (await plans.GetPlanAsync(f.RegionId, cancellationToken))?.CatchUp,
+        };
     }
 
     /// <summary>The forms linked to a held patient that the caller may see.</summary>

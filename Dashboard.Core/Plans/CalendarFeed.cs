@@ -31,9 +31,7 @@ public static class CalendarFeed
             lines.Add($"SEQUENCE:{milestone.Version}");
             if (milestone.Precision == MilestonePrecision.Day)
             {
-                var day = DateOnly.FromDateTime(plan.ToLocal(milestone.DueUtc).DateTime);
-                lines.Add($"DTSTART;VALUE=DATE:{day:yyyyMMdd}");
-                lines.Add($"DTEND;VALUE=DATE:{day.AddDays(1):yyyyMMdd}");
+                AddWholeDay(lines, DateOnly.FromDateTime(plan.ToLocal(milestone.DueUtc).DateTime));
             }
             else
             {
@@ -41,13 +39,20 @@ public static class CalendarFeed
                 lines.Add($"DTEND:{Utc(milestone.DueUtc.AddMinutes(30))}");
             }
 
-            var estimated = milestone.IsEstimated ? "（预计）" : "";
-            lines.Add($"SUMMARY:{Escape(milestone.Title.Zh + estimated)}");
-            lines.Add($"DESCRIPTION:{Escape(string.Join("\n", new[] { milestone.Title.En, milestone.Owner, milestone.Note?.Zh, milestone.StatusNote }.Where(s => !string.IsNullOrWhiteSpace(s))))}");
-            lines.Add($"STATUS:{(milestone.IsEstimated ? "TENTATIVE" : "CONFIRMED")}");
+            var state = milestone.StateAt(now);
+            lines.Add($"SUMMARY:{Escape(StatePrefix(state) + Estimated(milestone.Title.Zh, milestone.IsEstimated && state != MilestoneState.Done))}");
+            var notes = new[] { milestone.Title.En, milestone.Owner, milestone.Note?.Zh, milestone.StatusNote };
+            if (milestone.Kind == MilestoneKind.GoLive && plan.CatchUp.MissingCalendarYear is { } year)
+            {
+                notes = [.. notes, MissingYear(year)];
+            }
+
+            lines.Add($"DESCRIPTION:{Escape(string.Join("\n", notes.Where(s => !string.IsNullOrWhiteSpace(s))))}");
+            lines.Add($"STATUS:{Status(milestone, state)}");
             lines.Add("END:VEVENT");
         }
 
+        AddCatchUpDeadline(lines, plan, stamp);
         lines.Add("END:VCALENDAR");
         var builder = new StringBuilder();
         foreach (var line in lines)
@@ -57,6 +62,66 @@ public static class CalendarFeed
 
         return builder.ToString();
     }
+
+    /// <summary>
+    /// The last day to catch up, as an all-day event: counted from an expected go-live it is tentative
+    /// and says so. Its UID is the region's, so a moved go-live moves the event; SEQUENCE follows the
+    /// go-live's version, which rises with every change that can move the deadline. No event when the
+    /// deadline cannot be computed: the go-live event says why instead.
+    /// </summary>
+    private static void AddCatchUpDeadline(List<string> lines, RegionPlan plan, string stamp)
+    {
+        if (plan.CatchUp.LastDay is not { } lastDay)
+        {
+            return;
+        }
+
+        var goLive = plan.Milestones.FirstOrDefault(m => m.Kind == MilestoneKind.GoLive);
+        lines.Add("BEGIN:VEVENT");
+        lines.Add($"UID:catch-up-deadline-{plan.Code}@cutover-dashboard");
+        lines.Add($"DTSTAMP:{stamp}");
+        lines.Add($"SEQUENCE:{goLive?.Version ?? 0}");
+        AddWholeDay(lines, lastDay);
+        lines.Add($"SUMMARY:{Escape(Estimated("补录截止（最后一天）", plan.CatchUp.IsEstimate))}");
+        var rule = plan.CatchUp.RuleKind == CatchUpRuleKind.FixedDate
+            ? "固定截止日期"
+            : $"新平台上线后 {plan.CatchUp.WorkingDays} 个工作日内（上线当日不计）";
+        var description = plan.CatchUp.IsEstimate ? rule + "\n按预计上线时间推算，上线时间变化时截止日期随之变化。" : rule;
+        lines.Add($"DESCRIPTION:{Escape(description + "\nCatch-up deadline (last day)")}");
+        lines.Add($"STATUS:{(plan.CatchUp.IsEstimate ? "TENTATIVE" : "CONFIRMED")}");
+        lines.Add("TRANSP:TRANSPARENT");
+        lines.Add("END:VEVENT");
+    }
+
+    private static void AddWholeDay(List<string> lines, DateOnly day)
+    {
+        lines.Add($"DTSTART;VALUE=DATE:{day:yyyyMMdd}");
+        lines.Add($"DTEND;VALUE=DATE:{day.AddDays(1):yyyyMMdd}");
+    }
+
+    /// <summary>A title with the estimate marker once: titles taken from a notice often say 预计 already.</summary>
+    private static string Estimated(string title, bool estimated) =>
+        estimated && !title.Contains("预计", StringComparison.Ordinal) ? title + "（预计）" : title;
+
+    /// <summary>What a calendar shows first: a milestone in trouble reads so before its title.</summary>
+    private static string StatePrefix(MilestoneState state) => state switch
+    {
+        MilestoneState.Missed => "【已错过】",
+        MilestoneState.Late => "【逾期未完成】",
+        MilestoneState.AtRisk => "【有风险】",
+        _ => "",
+    };
+
+    /// <summary>Missed will not happen as planned; done happened; otherwise an estimate is tentative.</summary>
+    private static string Status(MilestoneView milestone, MilestoneState state) => state switch
+    {
+        MilestoneState.Missed => "CANCELLED",
+        MilestoneState.Done => "CONFIRMED",
+        _ => milestone.IsEstimated ? "TENTATIVE" : "CONFIRMED",
+    };
+
+    private static string MissingYear(int year) =>
+        $"补录截止无法计算：缺少 {year} 年节假日安排\nCatch-up deadline cannot be computed: the {year} holiday calendar is missing";
 
     private static string Utc(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 

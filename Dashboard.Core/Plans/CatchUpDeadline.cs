@@ -13,4 +13,10 @@ public sealed record CatchUpDeadline(
     int? MissingCalendarYear)
 {
     public bool IsKnown => EndsUtc is not null;
+
+    /// <summary>
+    /// Counted in working days from a go-live the notice only expects (预计): the deadline is an
+    /// estimate too and moves when go-live does. A fixed date is firm whatever go-live does.
+    /// </summary>
+    public bool IsEstimate { get; init; }
 }

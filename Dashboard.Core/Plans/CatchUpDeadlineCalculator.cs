@@ -8,7 +8,10 @@ public sealed class CatchUpDeadlineCalculator(WorkingDayCalendar calendar)
     public CatchUpDeadline Compute(CutoverPlan plan, MilestoneView? goLive, TimeZoneInfo timeZone)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var result = new CatchUpDeadline(plan.CatchUpRuleKind, plan.CatchUpWorkingDays, plan.CatchUpRuleFromNotice, null, null, null);
+        var result = new CatchUpDeadline(plan.CatchUpRuleKind, plan.CatchUpWorkingDays, plan.CatchUpRuleFromNotice, null, null, null)
+        {
+            IsEstimate = plan.CatchUpRuleKind == CatchUpRuleKind.WorkingDaysAfterGoLive && goLive is { IsEstimated: true },
+        };
         try
         {
             var lastDay = LastDay(plan, goLive, timeZone);

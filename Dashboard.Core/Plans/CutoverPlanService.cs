@@ -20,6 +20,33 @@ public sealed class CutoverPlanService(IDbContextFactory<DashboardDbContext> dbF
         return region is null ? null : ToRegionPlan(region);
     }
 
+    /// <summary>
+    /// Each region's catch-up deadline by region id: records store the instant, and the lists and
+    /// exports read here whether it is only an estimate or why it could not be computed.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, CatchUpDeadline>> GetCatchUpDeadlinesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var regions = await RegionsWithPlans(db).ToListAsync(cancellationToken);
+        return regions.ToDictionary(r => r.Id, r => ToRegionPlan(r).CatchUp);
+    }
+
+    /// <summary>A page of list rows with each row's region catch-up deadline attached (read once for the page).</summary>
+    public async Task<IReadOnlyList<TRow>> WithCatchUpAsync<TRow>(
+        IReadOnlyList<TRow> rows, Func<TRow, int> regionOf, Func<TRow, CatchUpDeadline?, TRow> attach, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(regionOf);
+        ArgumentNullException.ThrowIfNull(attach);
+        if (rows.Count == 0)
+        {
+            return rows;
+        }
+
+        var deadlines = await GetCatchUpDeadlinesAsync(cancellationToken);
+        return [.. rows.Select(row => attach(row, deadlines.GetValueOrDefault(regionOf(row))))];
+    }
+
     /// <summary>Every region, for pickers (ordered as on the overview).</summary>
     public async Task<IReadOnlyList<RegionOption>> GetRegionOptionsAsync(CancellationToken cancellationToken = default)
     {

@@ -68,9 +68,11 @@ public sealed class CalendarFeedApiTests : IClassFixture<CalendarFeedApiTests.Ap
     [InlineData("zhejiang")]
     public async Task Every_milestone_of_the_spec_is_an_event_at_its_time_and_date_only_ones_are_whole_days(string code)
     {
-        var (response, events) = await GetFeedAsync(code);
+        var (response, feed) = await GetFeedAsync(code);
         response.Dispose();
 
+        // Besides the milestones, the feed carries the catch-up deadline as its own event.
+        var events = feed.Where(e => e["UID"].StartsWith("milestone-", StringComparison.Ordinal)).ToList();
         var expected = SpecMilestones.ByRegion[code];
         Assert.Equal(expected.Length, events.Count);
         for (var i = 0; i < expected.Length; i++)
@@ -89,7 +91,8 @@ public sealed class CalendarFeedApiTests : IClassFixture<CalendarFeedApiTests.Ap
                 Assert.False(events[i].ContainsKey("DTSTART;VALUE=DATE"));
             }
 
-            Assert.Equal(parts.Contains("est") ? "TENTATIVE" : "CONFIRMED", events[i]["STATUS"]);
+            // Every spec milestone had happened when the app first started, so it was seeded done: confirmed, estimate or not.
+            Assert.Equal("CONFIRMED", events[i]["STATUS"]);
             Assert.Equal(parts.Contains("est"), events[i]["SUMMARY"].EndsWith("（预计）", StringComparison.Ordinal));
         }
     }

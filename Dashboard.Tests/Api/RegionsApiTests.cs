@@ -80,10 +80,11 @@ public sealed class RegionsApiTests : IClassFixture<RegionsApiTests.App>
     }
 
     [Theory]
-    [InlineData("panzhihua", "WorkingDaysAfterGoLive", "2020-10-09", "2020-10-10T00:00:00+08:00", true)]
-    [InlineData("zhejiang", "FixedDate", "2022-12-31", "2023-01-01T00:00:00+08:00", true)]
-    [InlineData("hefei", "WorkingDaysAfterGoLive", "2021-12-24", "2021-12-25T00:00:00+08:00", false)]
-    public async Task Plan_carries_the_computed_catch_up_deadline(string code, string rule, string lastDay, string deadline, bool fromNotice)
+    [InlineData("panzhihua", "WorkingDaysAfterGoLive", "2020-10-09", "2020-10-10T00:00:00+08:00", true, false)]
+    [InlineData("zhejiang", "FixedDate", "2022-12-31", "2023-01-01T00:00:00+08:00", true, false)]
+    [InlineData("hefei", "WorkingDaysAfterGoLive", "2021-12-24", "2021-12-25T00:00:00+08:00", false, false)]
+    [InlineData("xinzhou", "WorkingDaysAfterGoLive", "2021-11-12", "2021-11-13T00:00:00+08:00", false, true)]
+    public async Task Plan_carries_the_computed_catch_up_deadline(string code, string rule, string lastDay, string deadline, bool fromNotice, bool estimate)
     {
         using var plan = await GetJson($"/api/regions/{code}/plan");
 
@@ -92,6 +93,9 @@ public sealed class RegionsApiTests : IClassFixture<RegionsApiTests.App>
         Assert.Equal(lastDay, catchUp.GetProperty("lastDay").GetString());
         Assert.Equal(deadline, catchUp.GetProperty("deadline").GetString());
         Assert.Equal(fromNotice, catchUp.GetProperty("fromNotice").GetBoolean());
+
+        // Counted from 忻州's expected (预计) go-live, its deadline is an estimate too.
+        Assert.Equal(estimate, catchUp.GetProperty("isEstimate").GetBoolean());
     }
 
     [Theory]

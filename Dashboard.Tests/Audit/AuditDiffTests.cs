@@ -56,11 +56,11 @@ public sealed class AuditDiffTests
             "zh-CN");
         var milestone = Changes("Milestone",
             """{"Kind":"GoLive","Status":"Pending","DueUtc":"2026-12-06T14:40:00Z","Precision":"Minute","IsEstimated":true}""",
-            """{"Kind":"GoLive","Status":"Done","DueUtc":"2026-12-07T00:00:00Z","Precision":"Day","IsEstimated":false}""",
+            """{"Kind":"GoLive","Status":"Done","DueUtc":"2026-12-06T16:00:00Z","Precision":"Day","IsEstimated":false}""",
             "zh-CN");
 
         Assert.Equal(["单据类型：转院转诊登记表 → 异地就医备案表", "状态：已收 → 已补录", "已签字盖章：否 → 是", "开具时间：2026-11-21 15:00 → 2026-11-21 16:00"], form);
-        Assert.Equal(["状态：待完成 → 已完成", "时间：2026-12-06 22:40 → 2026-12-07 08:00", "时间精度：精确到分钟 → 仅日期", "预计时间：是 → 否"], milestone);
+        Assert.Equal(["状态：待完成 → 已完成", "时间：2026-12-06 22:40 → 2026-12-07", "预计时间：是 → 否"], milestone);
     }
 
     [Fact]
@@ -74,5 +74,30 @@ public sealed class AuditDiffTests
         Assert.Equal(["状态：已登记 → Archived", "Flavour：old → new", """Nested：{"a":1} → {"a":2}""", "Added：— → 3"], changes);
         Assert.Empty(Changes("HeldPatient", "not json", """{"Status":"Closed"}""", "zh-CN"));
         Assert.Empty(Changes("HeldPatient", "[1]", """{"Status":"Closed"}""", "zh-CN"));
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "时间：2026-12-06 22:40 → 2026-12-07 24:00", "状态：待完成 → 已错过")]
+    [InlineData("en", "Time: 2026-12-06 22:40 → 2026-12-07 24:00", "Status: Pending → Missed")]
+    public void A_milestone_moved_to_24_00_reads_as_the_notice_wrote_it_in_the_regions_zone(string culture, string time, string status)
+    {
+        var changes = Changes("Milestone",
+            """{"Kind":"GoLive","Status":"Pending","DueUtc":"2026-12-06T14:40:00Z","Precision":"Minute","WrittenAsEndOfDay":false}""",
+            """{"Kind":"GoLive","Status":"Missed","DueUtc":"2026-12-07T16:00:00Z","Precision":"Minute","WrittenAsEndOfDay":true}""",
+            culture);
+
+        Assert.Equal([status, time], changes);
+        Assert.DoesNotContain(changes, c => c.Contains("Utc", StringComparison.Ordinal) || c.Contains('Z', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_milestone_made_date_only_on_the_same_day_shows_the_date()
+    {
+        var changes = Changes("Milestone",
+            """{"DueUtc":"2021-10-19T16:00:00Z","Precision":"Minute","WrittenAsEndOfDay":true}""",
+            """{"DueUtc":"2021-10-19T16:00:00Z","Precision":"Day","WrittenAsEndOfDay":false}""",
+            "zh-CN");
+
+        Assert.Equal(["时间：2021-10-19 24:00 → 2021-10-20"], changes);
     }
 }

@@ -41,7 +41,8 @@ public sealed record CatchUpDto(
     bool FromNotice,
     DateOnly? LastDay,
     DateTimeOffset? Deadline,
-    int? MissingCalendarYear);
+    int? MissingCalendarYear,
+    bool IsEstimate);
 
 public sealed record PlanDto(
     string Code,
@@ -76,7 +77,7 @@ internal static class RegionPlanDtoMapper
         TextDto.From(plan.NewSystem),
         plan.PhaseAt(now),
         new CatchUpDto(plan.CatchUp.RuleKind, plan.CatchUp.WorkingDays, plan.CatchUp.FromNotice, plan.CatchUp.LastDay,
-            Local(plan, plan.CatchUp.EndsUtc), plan.CatchUp.MissingCalendarYear),
+            Local(plan, plan.CatchUp.EndsUtc), plan.CatchUp.MissingCalendarYear, plan.CatchUp.IsEstimate),
         [.. plan.Milestones.Select(m => ToDto(plan, m, now))]);
 
     private static MilestoneDto ToDto(RegionPlan plan, MilestoneView m, DateTimeOffset now) => new(

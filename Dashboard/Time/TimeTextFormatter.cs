@@ -50,6 +50,10 @@ public sealed class TimeTextFormatter(IStringLocalizer<SharedResource> localizer
     /// <summary>A milestone's local time as the notice wrote it: a date, a time, or "24:00".</summary>
     public static string MilestoneTime(MilestoneView milestone, TimeZoneInfo timeZone) => MilestoneTimeText.Format(milestone, timeZone);
 
+    /// <summary>The same from a milestone's stored parts (as an audit snapshot keeps them).</summary>
+    public static string MilestoneTime(DateTimeOffset dueUtc, MilestonePrecision precision, bool writtenAsEndOfDay, TimeZoneInfo timeZone) =>
+        MilestoneTimeText.Format(dueUtc, precision, writtenAsEndOfDay, timeZone);
+
     public static string LocalDateTime(DateTimeOffset instant, TimeZoneInfo timeZone) =>
         TimeZoneInfo.ConvertTime(instant, timeZone).ToString(DateTimeFormat, CultureInfo.InvariantCulture);
 

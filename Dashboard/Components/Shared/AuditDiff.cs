@@ -72,6 +72,10 @@ internal static class AuditDiff
         [(nameof(Milestone), nameof(Milestone.Kind))] = new("MS_Kind", nameof(MilestoneKind)),
     };
 
+    /// <summary>A milestone's time is three stored fields read as one: the instant, date-only, and "24:00".</summary>
+    private static readonly string[] MilestoneTimeParts =
+        [nameof(Milestone.DueUtc), nameof(Milestone.Precision), nameof(Milestone.WrittenAsEndOfDay)];
+
     public static IEnumerable<string> Changes(AuditEvent entry, IStringLocalizer localizer, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -82,8 +86,23 @@ internal static class AuditDiff
             yield break;
         }
 
+        var milestoneTimeShown = false;
         foreach (var (name, value) in after)
         {
+            if (entry.EntityType == nameof(Milestone) && MilestoneTimeParts.Contains(name) &&
+                MilestoneTimeText(after, zone) is { } newTime)
+            {
+                // One "time" line however many of its parts changed, each side as the notice wrote it.
+                var oldTime = MilestoneTimeText(before, zone) ?? Missing;
+                if (!milestoneTimeShown && oldTime != newTime)
+                {
+                    yield return localizer["History_Change", Lookup(localizer, "MS_Time", name), oldTime, newTime];
+                }
+
+                milestoneTimeShown = true;
+                continue;
+            }
+
             // A field the older snapshot lacks reads as Undefined, shown as empty.
             var old = before.GetValueOrDefault(name);
             if (old.ValueKind != JsonValueKind.Undefined && old.GetRawText() == value.GetRawText())
@@ -123,6 +142,21 @@ internal static class AuditDiff
             DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
             ? TimeTextFormatter.LocalDateTime(instant, zone)
             : text;
+    }
+
+    /// <summary>"2026-12-06 22:40", "2026-12-07 24:00" or "2026-12-07" from a milestone snapshot; null without a time.</summary>
+    private static string? MilestoneTimeText(Dictionary<string, JsonElement> snapshot, TimeZoneInfo zone)
+    {
+        if (!snapshot.TryGetValue(nameof(Milestone.DueUtc), out var due) || due.ValueKind != JsonValueKind.String ||
+            !DateTimeOffset.TryParse(due.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var dueUtc))
+        {
+            return null;
+        }
+
+        var precision = snapshot.TryGetValue(nameof(Milestone.Precision), out var p) && p.ValueKind == JsonValueKind.String &&
+            Enum.TryParse<MilestonePrecision>(p.GetString(), out var parsed) ? parsed : MilestonePrecision.Minute;
+        var endOfDay = snapshot.TryGetValue(nameof(Milestone.WrittenAsEndOfDay), out var e) && e.ValueKind == JsonValueKind.True;
+        return TimeTextFormatter.MilestoneTime(dueUtc, precision, endOfDay, zone);
     }
 
     private static string Lookup(IStringLocalizer localizer, string key, string fallback) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Core.Plans;
+using Dashboard.Time;
 
 namespace Dashboard.Components.Shared;
 
@@ -11,8 +12,16 @@ public enum PhaseChartRange
     All,
 }
 
-/// <summary>A phase bar; X and Width are fractions of the plot width.</summary>
-public sealed record PhaseChartBar(PlanPhase Phase, double X, double Width, DateTimeOffset Start, DateTimeOffset? End);
+/// <summary>A phase bar; X and Width are fractions of the plot width. Its ends read as the notice wrote them.</summary>
+public sealed record PhaseChartBar(PlanPhase Phase, double X, double Width, DateTimeOffset Start, DateTimeOffset? End)
+{
+    public PhaseChartTime? StartText { get; init; }
+
+    public PhaseChartTime? EndText { get; init; }
+}
+
+/// <summary>A phase's start or end in the region's zone as the notice wrote it (a date, a time, "24:00"), and whether it is expected.</summary>
+public sealed record PhaseChartTime(string Text, bool IsEstimated);
 
 /// <summary>A row whose bars all lie outside the window says when it ended or starts instead.</summary>
 public sealed record PhaseChartRow(string Code, string Name, PlanPhase Phase, IReadOnlyList<PhaseChartBar> Bars, DateTimeOffset? EndedAt, DateTimeOffset? StartsAt);
@@ -66,7 +75,11 @@ public sealed record PhaseChartModel(
         var spans = plan.PhaseSpans();
         var bars = spans
             .Where(s => s.Start < to && (s.End ?? now + OpenEndReach) > from)
-            .Select(s => new PhaseChartBar(s.Phase, x(s.Start), x(s.End ?? now + OpenEndReach) - x(s.Start), s.Start, s.End))
+            .Select(s => new PhaseChartBar(s.Phase, x(s.Start), x(s.End ?? now + OpenEndReach) - x(s.Start), s.Start, s.End)
+            {
+                StartText = MilestoneAt(plan, s.Start),
+                EndText = s.End is { } end ? s.Phase == PlanPhase.CatchUp ? DeadlineAt(plan) : MilestoneAt(plan, end) : null,
+            })
             .ToList();
         DateTimeOffset? endedAt = null, startsAt = null;
         if (bars.Count == 0 && spans.Count > 0)
@@ -85,6 +98,24 @@ public sealed record PhaseChartModel(
 
         return new PhaseChartRow(plan.Code, plan.Name.In(culture), plan.PhaseAt(now), bars, endedAt, startsAt);
     }
+
+    /// <summary>
+    /// The milestone a phase starts or ends at, as its notice wrote it: a day-only date stays a date,
+    /// "24:00" stays 24:00 (not 00:00 of the next day).
+    /// </summary>
+    private static PhaseChartTime MilestoneAt(RegionPlan plan, DateTimeOffset instant)
+    {
+        var milestone = plan.Milestones.Where(m => m.DueUtc == instant)
+            .OrderBy(m => m.IsOutageStart || m.Kind == MilestoneKind.GoLive ? 0 : 1).FirstOrDefault();
+        return milestone is null
+            ? new PhaseChartTime(TimeTextFormatter.LocalDateTime(instant, plan.TimeZone), false)
+            : new PhaseChartTime(TimeTextFormatter.MilestoneTime(milestone, plan.TimeZone), milestone.IsEstimated);
+    }
+
+    /// <summary>Catch-up ends at the end of its last day: "2021-11-12 24:00", expected when counted from an expected go-live.</summary>
+    private static PhaseChartTime? DeadlineAt(RegionPlan plan) => plan.CatchUp.LastDay is { } last
+        ? new PhaseChartTime(last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " 24:00", plan.CatchUp.IsEstimate)
+        : null;
 
     private static List<PhaseChartTick> BuildTicks(DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone, Func<DateTimeOffset, double> x)
     {
