@@ -96,4 +96,29 @@ public sealed class OverviewPageTests() : ComponentTestContext(FirstStart)
 
         Assert.False(page.IsWaiting);
     }
+
+    [Fact]
+    public void A_card_whose_deadline_needs_a_missing_holiday_year_names_the_year()
+    {
+        using var _ = new UiCulture("zh-CN");
+        var plan = SeededPlans.Rehearsal(new DateTimeOffset(2031, 3, 1, 4, 0, 0, TimeSpan.Zero));
+
+        var card = Render<RegionCard>(p => p.Add(c => c.Plan, plan).Add(c => c.Now, plan.Milestones.Max(m => m.DueUtc).AddDays(1)));
+
+        Assert.Equal("缺少 2031 年节假日安排，无法计算补录截止日", card.Find(".calendar-missing").TextContent.Trim());
+    }
+
+    [Fact]
+    public void A_catch_up_deadline_counted_from_an_expected_go_live_reads_as_an_estimate()
+    {
+        using var _ = new UiCulture("en-US");
+        var region = Dashboard.Core.Seeding.RehearsalRegion.Create(FirstStart);
+        region.Plan!.Milestones.Single(m => m.Kind == Dashboard.Core.Plans.MilestoneKind.GoLive).IsEstimated = true;
+        var plan = Dashboard.Core.Plans.RegionPlanMapper.ToRegionPlan(region, SeededPlans.Deadlines);
+        Assert.True(plan.CatchUp.IsEstimate);
+
+        var card = Render<RegionCard>(p => p.Add(c => c.Plan, plan).Add(c => c.Now, plan.Milestones.Max(m => m.DueUtc).AddDays(1)));
+
+        Assert.Equal("(expected)", card.Find(".estimate-marker").TextContent.Trim());
+    }
 }
