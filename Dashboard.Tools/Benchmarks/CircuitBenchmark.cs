@@ -25,6 +25,7 @@ namespace Dashboard.Tools.Benchmarks;
 /// the pages sit open. The child runs under the app's runtimeconfig (server GC, the thread pool's
 /// settings), not the tool's. The browser and the driver are other processes. As the baseline of the same
 /// run, N circuits that show only the layout (the not-found page) are measured first and closed.
+/// With the boards open, <see cref="LiveLatency"/> measures how long a change and a time-driven change take to reach them.
 /// </summary>
 public static class CircuitBenchmark
 {
@@ -94,8 +95,10 @@ public static class CircuitBenchmark
 
             await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
             empty = await server.ManagedBytesAfterCollectionAsync(cancellationToken);
-            await OpenAsync(browserContext, "/board", boards);
+            var boardPages = await OpenAsync(browserContext, "/board", boards);
             var withBoards = await MeasureAsync(server, "boards", boards, empty, rounds, window, output, cancellationToken);
+            await LiveLatency.MeasureAsync(server, boardPages, rounds, output, cancellationToken);
+            withBoards = await server.ManagedBytesAfterCollectionAsync(cancellationToken);
             await OpenAsync(browserContext, "/", overviews);
             await MeasureAsync(server, "overviews", overviews, withBoards, rounds, window, output, cancellationToken);
         }
@@ -122,6 +125,8 @@ public static class CircuitBenchmark
             {
                 "collect" => ManagedBytesAfterCollection(),
                 "cpu" => (long)process.TotalProcessorTime.TotalMilliseconds,
+                _ when probe.StartsWith(LiveLatency.ChangeProbe, StringComparison.Ordinal) || probe.StartsWith(LiveLatency.LateProbe, StringComparison.Ordinal) =>
+                    await LiveLatency.AnswerAsync(app.Services, probe, app.Services.GetRequiredService<TimeProvider>()),
                 _ => -1,
             };
             await stdout.WriteLineAsync(answer.ToString(CultureInfo.InvariantCulture));
@@ -171,14 +176,18 @@ public static class CircuitBenchmark
     }
 
     /// <summary>Opens the pages one after another, each until its circuit is live, as people arriving at their desks.</summary>
-    private static async Task OpenAsync(IBrowserContext browserContext, string path, int count)
+    private static async Task<IReadOnlyList<IPage>> OpenAsync(IBrowserContext browserContext, string path, int count)
     {
+        var pages = new List<IPage>();
         for (var i = 0; i < count; i++)
         {
             var page = await browserContext.NewPageAsync();
             await page.GotoAsync(path, new() { Timeout = 120_000, WaitUntil = WaitUntilState.DOMContentLoaded });
             await page.Locator(".app-root[data-interactive='true']").WaitForAsync(new() { Timeout = 120_000 });
+            pages.Add(page);
         }
+
+        return pages;
     }
 
     /// <summary>Prints each round and the minimum and median; returns the last round's managed bytes (the next stage's baseline).</summary>

@@ -52,7 +52,8 @@ internal sealed class ServerProbe : IAsyncDisposable
         return (after - before) / clock.Elapsed.TotalMilliseconds * 100;
     }
 
-    private async Task<long> AskAsync(string probe, CancellationToken cancellationToken)
+    /// <summary>Sends one probe line and reads the number the server answers.</summary>
+    public async Task<long> AskAsync(string probe, CancellationToken cancellationToken)
     {
         await _process.StandardInput.WriteLineAsync(probe.AsMemory(), cancellationToken);
         await _process.StandardInput.FlushAsync(cancellationToken);
