@@ -18,7 +18,7 @@ public sealed class BoardWorkbook(BoardSnapshots snapshots, IDbContextFactory<Da
         var now = clock.GetUtcNow();
         var regions = RegionTrouble.WorstFirst(await snapshots.GetVisibleAsync(scope), now);
         var history = await HistoryAsync(regions, text, cancellationToken);
-        var fileName = $"{text.Get("Board_FilePrefix")}-{now.ToOffset(TimeSpan.FromHours(8)):yyyyMMdd-HHmm}.xlsx";
+        var fileName = $"{text.Get("Board_FilePrefix")}-{TimeZoneInfo.ConvertTime(now, RegionTimeZone.Default):yyyyMMdd-HHmm}.xlsx";
         CatchUpWorkbookWriter.Write(output,
         [
             Sheet(text, "Board_MilestonesSheet", ["Region", "Milestone", "Time", "Estimated", "State", "Reason", "Done"],
