@@ -13,6 +13,7 @@ public sealed class HeldPatientEntryTests(BrowserFixture browser) : BrowserTest(
     public async Task Desk_logs_a_patient_by_keyboard_sees_it_masked_in_the_list_and_prints_the_notice_slip()
     {
         var page = await Browser.NewPageAsync(DemoAccounts.Desk);
+        await FieldHistory.RecordAsync(page);
         var form = new HeldPatientForm(page);
         await form.OpenAsync();
         var id = TestIds.Resident(area: "340102", birth: "19850611", endingInX: true, start: 100);
@@ -32,7 +33,7 @@ public sealed class HeldPatientEntryTests(BrowserFixture browser) : BrowserTest(
         await TabToAsync(page, form.Save);
         await page.Keyboard.PressAsync("Enter");
 
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/held-patients/\d+$"));
+        await FieldHistory.OnFailureAsync(page, () => Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/held-patients/\d+$")));
         await Expect(form.Heading("键盘测试")).ToBeVisibleAsync();
         var recordUrl = page.Url;
         await page.ScreenshotIfAskedAsync("held-patient-record");

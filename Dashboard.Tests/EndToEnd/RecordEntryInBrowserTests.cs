@@ -78,6 +78,7 @@ public sealed class RecordEntryInBrowserTests(BrowserFixture browser) : BrowserT
     public async Task What_is_typed_the_moment_the_form_shows_is_saved_exactly()
     {
         var page = await Browser.NewPageAsync(DemoAccounts.Desk);
+        await FieldHistory.RecordAsync(page);
 
         // No waiting for the page to go live: the clerk types as soon as the field is there.
         var paperForm = new PaperFormForm(page);
@@ -89,7 +90,7 @@ public sealed class RecordEntryInBrowserTests(BrowserFixture browser) : BrowserT
         await paperForm.IssuedBy.PressSequentiallyAsync("李医生");
         await page.Keyboard.PressAsync("Enter");
 
-        await Expect(paperForm.Heading(PaperFormForm.TransferTitle("Q-0042"))).ToBeVisibleAsync();
+        await FieldHistory.OnFailureAsync(page, () => Expect(paperForm.Heading(PaperFormForm.TransferTitle("Q-0042"))).ToBeVisibleAsync());
 
         var heldForm = new HeldPatientForm(page);
         await heldForm.OpenWithoutWaitingAsync();
@@ -97,7 +98,7 @@ public sealed class RecordEntryInBrowserTests(BrowserFixture browser) : BrowserT
         await heldForm.IdNumber.PressSequentiallyAsync(TestIds.Resident(area: "340102", start: 830));
         await page.Keyboard.PressAsync("Enter");
 
-        await Expect(heldForm.Heading("立即登记的患者")).ToBeVisibleAsync();
+        await FieldHistory.OnFailureAsync(page, () => Expect(heldForm.Heading("立即登记的患者")).ToBeVisibleAsync());
     }
 
     /// <summary>
@@ -207,6 +208,7 @@ public sealed class RecordEntryInBrowserTests(BrowserFixture browser) : BrowserT
         var id = TestIds.Resident(area: "340102", start: 860);
         var name = OwnData.Unique("重复回车");
         await page.LogHeldPatientAsync(name, id);
+        await FieldHistory.RecordAsync(page);
 
         var form = new HeldPatientForm(page);
         await form.OpenAsync();
@@ -221,7 +223,7 @@ public sealed class RecordEntryInBrowserTests(BrowserFixture browser) : BrowserT
 
         await Expect(form.DuplicateWarning).ToBeVisibleAsync();
         Assert.Equal(1, await CountHeldPatientsAsync(name));
-        await form.SaveAnywayAndNext.ClickAsync();
+        await FieldHistory.OnFailureAsync(page, () => form.SaveAnywayAndNext.ClickAsync(new() { Timeout = 10_000 }));
         await Expect(form.Snackbar(name)).ToBeVisibleAsync();
         Assert.Equal(2, await CountHeldPatientsAsync(name));
     }
