@@ -29,6 +29,8 @@ internal sealed partial class SlowLink
         var toServer = Line(frame => Send(server, frame));
         server.OnMessage(frame => toPage.TryWrite((Stopwatch.GetTimestamp(), Copy(frame))));
         page.OnMessage(frame => toServer.TryWrite((Stopwatch.GetTimestamp(), Copy(frame))));
+        page.OnClose((_, _) => { toPage.TryComplete(); toServer.TryComplete(); });
+        server.OnClose((_, _) => { toPage.TryComplete(); toServer.TryComplete(); });
     }
 
     private static (byte[]? Binary, string? Text) Copy(IWebSocketFrame frame) => (frame.Binary?.ToArray(), frame.Text);

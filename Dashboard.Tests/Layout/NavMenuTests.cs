@@ -1,9 +1,10 @@
 using Bunit;
+using Dashboard.Tests.Board;
 using Dashboard.Components.Layout;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Dashboard.Tests.Board;
+namespace Dashboard.Tests.Layout;
 
 /// <summary>The side menu: the links a role may follow, and the one for the page shown marked as current.</summary>
 public sealed class NavMenuTests : BoardTestContext
