@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
+using Dashboard.Components.Pages.Board;
 using Dashboard.Core.Access;
 using Dashboard.Core.Persistence;
 using Dashboard.Security;
@@ -21,6 +22,7 @@ public abstract class BoardTestContext : ComponentTestContext
     {
         _auth = AddAuthorization();
         Services.AddScoped<CurrentUser>();
+        Services.AddSingleton<BoardCardHtml>();
     }
 
     protected async Task<AccessScope> SignInAsync(string userName, string role = "Supervisor")
