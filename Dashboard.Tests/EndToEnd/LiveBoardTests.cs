@@ -1,6 +1,7 @@
 using Dashboard.Core.Seeding;
 using Dashboard.Tests.EndToEnd.Pages;
 using Dashboard.Tests.Infrastructure;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Dashboard.Tests.EndToEnd;
@@ -29,4 +30,45 @@ public sealed class LiveBoardTests(BrowserFixture browser) : BrowserTest(browser
         Assert.Equal(boardUrl, supervisor.Url);
         await supervisor.ScreenshotIfAskedAsync("board");
     }
+
+    /// <summary>
+    /// The table is HTML shared by every board and sorted in the browser: a supervisor's chosen order
+    /// holds when a change elsewhere brings the card's new HTML.
+    /// </summary>
+    [Fact]
+    public async Task A_supervisor_sorts_a_regions_facilities_and_the_order_holds_when_the_card_changes()
+    {
+        var facilityName = OwnData.Unique("排序看板医院");
+        var facilityId = await Browser.FacilityAsync(RehearsalRegion.Code, facilityName);
+        var deskAccount = await Browser.DeskAsync(facilityId, "排序看板收费处");
+        var supervisor = await Browser.NewPageAsync(DemoAccounts.Supervisor);
+        var board = new BoardPage(supervisor);
+        await board.OpenAsync();
+        var card = board.Region(RehearsalRegion.Code);
+        var outstanding = card.GetByRole(AriaRole.Button, new() { Name = "待补录" });
+        var header = card.Locator("th").Filter(new() { Has = supervisor.GetByRole(AriaRole.Button, new() { Name = "待补录" }) });
+
+        await outstanding.ClickAsync();
+        await Expect(header).ToHaveAttributeAsync("aria-sort", "descending");
+        var counts = await OutstandingCountsAsync(card);
+        Assert.Equal(counts.OrderByDescending(c => c), counts);
+        await outstanding.ClickAsync();
+        await Expect(header).ToHaveAttributeAsync("aria-sort", "ascending");
+        Assert.Equal((await OutstandingCountsAsync(card)).Order(), await OutstandingCountsAsync(card));
+        await supervisor.ScreenshotIfAskedAsync("board-sorted");
+
+        var desk = await Browser.NewPageAsync();
+        await desk.SignInAsync(deskAccount);
+        await desk.LogHeldPatientAsync("排序看板测试", TestIds.Resident(area: "340102", start: 975));
+
+        await Expect(board.Outstanding(RehearsalRegion.Code, facilityName)).ToHaveTextAsync("1");
+        await Expect(header).ToHaveAttributeAsync("aria-sort", "ascending");
+        counts = await OutstandingCountsAsync(card);
+        Assert.Equal(counts.Order(), counts);
+        Assert.Contains(1, counts);
+    }
+
+    /// <summary>The outstanding column as the rows show it, top to bottom.</summary>
+    private static async Task<int[]> OutstandingCountsAsync(ILocator card) =>
+        [.. (await card.Locator("tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.cells[2].textContent.trim())")).Select(int.Parse)];
 }
