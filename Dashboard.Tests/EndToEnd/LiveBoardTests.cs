@@ -12,18 +12,11 @@ public sealed class LiveBoardTests(BrowserFixture browser) : BrowserTest(browser
     [Fact]
     public async Task The_supervisors_board_shows_a_patient_the_desk_just_logged_without_a_reload()
     {
-        // A facility and desk of its own: the rehearsal's totals move with every other test that logs a patient.
-        var facilityName = OwnData.Unique("实时看板医院");
-        var facilityId = await Browser.FacilityAsync(RehearsalRegion.Code, facilityName);
-        var deskAccount = await Browser.DeskAsync(facilityId, "实时看板收费处");
-        var supervisor = await Browser.NewPageAsync(DemoAccounts.Supervisor);
-        var board = new BoardPage(supervisor);
-        await board.OpenAsync();
+        var (facilityName, board, desk) = await BoardWithOwnFacilityAsync("实时看板");
+        var supervisor = board.Page;
         await Expect(board.Region(RehearsalRegion.Code)).ToBeVisibleAsync();
         var boardUrl = supervisor.Url;
 
-        var desk = await Browser.NewPageAsync();
-        await desk.SignInAsync(deskAccount);
         await desk.LogHeldPatientAsync("实时看板测试", TestIds.Resident(area: "340102", start: 990));
 
         await Expect(board.Outstanding(RehearsalRegion.Code, facilityName)).ToHaveTextAsync("1");
@@ -38,12 +31,8 @@ public sealed class LiveBoardTests(BrowserFixture browser) : BrowserTest(browser
     [Fact]
     public async Task A_supervisor_sorts_a_regions_facilities_and_the_order_holds_when_the_card_changes()
     {
-        var facilityName = OwnData.Unique("排序看板医院");
-        var facilityId = await Browser.FacilityAsync(RehearsalRegion.Code, facilityName);
-        var deskAccount = await Browser.DeskAsync(facilityId, "排序看板收费处");
-        var supervisor = await Browser.NewPageAsync(DemoAccounts.Supervisor);
-        var board = new BoardPage(supervisor);
-        await board.OpenAsync();
+        var (facilityName, board, desk) = await BoardWithOwnFacilityAsync("排序看板");
+        var supervisor = board.Page;
         var card = board.Region(RehearsalRegion.Code);
         var outstanding = card.GetByRole(AriaRole.Button, new() { Name = "待补录" });
         var header = card.Locator("th").Filter(new() { Has = supervisor.GetByRole(AriaRole.Button, new() { Name = "待补录" }) });
@@ -57,8 +46,6 @@ public sealed class LiveBoardTests(BrowserFixture browser) : BrowserTest(browser
         Assert.Equal((await OutstandingCountsAsync(card)).Order(), await OutstandingCountsAsync(card));
         await supervisor.ScreenshotIfAskedAsync("board-sorted");
 
-        var desk = await Browser.NewPageAsync();
-        await desk.SignInAsync(deskAccount);
         await desk.LogHeldPatientAsync("排序看板测试", TestIds.Resident(area: "340102", start: 975));
 
         await Expect(board.Outstanding(RehearsalRegion.Code, facilityName)).ToHaveTextAsync("1");
@@ -66,6 +53,22 @@ public sealed class LiveBoardTests(BrowserFixture browser) : BrowserTest(browser
         counts = await OutstandingCountsAsync(card);
         Assert.Equal(counts.Order(), counts);
         Assert.Contains(1, counts);
+    }
+
+    /// <summary>
+    /// A facility and desk of the test's own in the rehearsal region (its totals move with every other test
+    /// that logs a patient), the supervisor's board open, and the desk signed in on another page.
+    /// </summary>
+    private async Task<(string FacilityName, BoardPage Board, IPage Desk)> BoardWithOwnFacilityAsync(string prefix)
+    {
+        var facilityName = OwnData.Unique(prefix + "医院");
+        var facilityId = await Browser.FacilityAsync(RehearsalRegion.Code, facilityName);
+        var deskAccount = await Browser.DeskAsync(facilityId, prefix + "收费处");
+        var board = new BoardPage(await Browser.NewPageAsync(DemoAccounts.Supervisor));
+        await board.OpenAsync();
+        var desk = await Browser.NewPageAsync();
+        await desk.SignInAsync(deskAccount);
+        return (facilityName, board, desk);
     }
 
     /// <summary>The outstanding column as the rows show it, top to bottom.</summary>

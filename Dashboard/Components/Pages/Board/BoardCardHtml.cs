@@ -19,26 +19,35 @@ public sealed record RegionCardMarkup(MarkupString Header, MarkupString NextMile
 /// </summary>
 public sealed class BoardCardHtml(IServiceScopeFactory scopes, ILoggerFactory loggers)
 {
-    private readonly ConditionalWeakTable<RegionBoardSnapshot, ConcurrentDictionary<string, Lazy<Task<RegionCardMarkup>>>> _cards = [];
+    private readonly ConditionalWeakTable<RegionBoardSnapshot, ConcurrentDictionary<string, Task<RegionCardMarkup>>> _cards = [];
 
-    /// <summary>Renders with the caller's language (the circuit's culture).</summary>
+    /// <summary>
+    /// Renders with the caller's language (the circuit's culture). The first board to ask renders; the
+    /// others wait for that render without holding a thread (fifty boards are told of a change at once).
+    /// </summary>
     public async Task<RegionCardMarkup> GetAsync(RegionBoardSnapshot snapshot, DateTimeOffset now, bool onlyTrouble, bool wall)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         var views = _cards.GetOrCreateValue(snapshot);
         var key = string.Join('|', culture.Name, uiCulture.Name, onlyTrouble, wall, ClockState(snapshot.Plan, now));
-        var entry = views.GetOrAdd(key, _ => new Lazy<Task<RegionCardMarkup>>(() => RenderAsync(snapshot, now, onlyTrouble, wall, culture, uiCulture)));
-        try
+        var mine = new TaskCompletionSource<RegionCardMarkup>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entry = views.GetOrAdd(key, mine.Task);
+        if (entry == mine.Task)
         {
-            return await entry.Value;
+            try
+            {
+                mine.SetResult(await RenderAsync(snapshot, now, onlyTrouble, wall, culture, uiCulture));
+            }
+            catch (Exception exception)
+            {
+                // A failed render is not kept: the next board to ask renders it again.
+                views.TryRemove(new KeyValuePair<string, Task<RegionCardMarkup>>(key, mine.Task));
+                mine.SetException(exception);
+            }
         }
-        catch
-        {
-            // A failed render is not kept: the next board to ask renders it again.
-            views.TryRemove(new KeyValuePair<string, Lazy<Task<RegionCardMarkup>>>(key, entry));
-            throw;
-        }
+
+        return await entry;
     }
 
     /// <summary>
