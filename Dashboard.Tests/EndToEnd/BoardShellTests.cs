@@ -63,5 +63,9 @@ public sealed class BoardShellTests(BrowserFixture browser) : BrowserTest(browse
         await page.ScreenshotIfAskedAsync("board-menu-narrow-open");
         await board.Link("Nav_HeldPatients").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/held-patients$"));
+
+        // From the static board into a live page: it connects and takes input.
+        await page.WaitInteractiveAsync();
+        await Expect(board.Heading(Ui.Text("HP_ListTitle"))).ToBeVisibleAsync();
     }
 }

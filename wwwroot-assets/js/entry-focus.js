@@ -26,3 +26,8 @@ export function focusHeadingUnlessTyping(selector) {
     heading.focus({ preventScroll: true });
   }
 }
+
+// What a field's box shows now, for the server to keep if its own copy fell behind (FormText).
+export function shownValue(container) {
+  return container?.querySelector('input, textarea')?.value ?? null;
+}
