@@ -19,10 +19,7 @@ public sealed class BoardShellTests(BrowserFixture browser) : BrowserTest(browse
     [Fact]
     public async Task On_the_board_a_supervisor_toggles_the_menu_switches_language_and_opens_the_account_menu()
     {
-        var page = await Browser.NewPageAsync(DemoAccounts.Supervisor);
-        var board = new BoardPage(page);
-        await board.OpenAsync();
-        var drawer = page.Locator(".mud-drawer");
+        var (page, board, drawer) = await OpenBoardAsync(1366, 768);
 
         await Expect(drawer).ToHaveClassAsync(Open);
         await board.Button("Nav_Toggle").ClickAsync();
@@ -51,11 +48,7 @@ public sealed class BoardShellTests(BrowserFixture browser) : BrowserTest(browse
     [Fact]
     public async Task On_a_narrow_screen_the_boards_menu_starts_closed_over_the_page_and_opens_with_its_button()
     {
-        var page = await Browser.NewPageAsync(DemoAccounts.Supervisor);
-        await page.SetViewportSizeAsync(800, 900);
-        var board = new BoardPage(page);
-        await board.OpenAsync();
-        var drawer = page.Locator(".mud-drawer");
+        var (page, board, drawer) = await OpenBoardAsync(800, 900);
 
         await Expect(drawer).ToHaveClassAsync(Closed);
         await board.Button("Nav_Toggle").ClickAsync();
@@ -67,5 +60,15 @@ public sealed class BoardShellTests(BrowserFixture browser) : BrowserTest(browse
         // From the static board into a live page: it connects and takes input.
         await page.WaitInteractiveAsync();
         await Expect(board.Heading(Ui.Text("HP_ListTitle"))).ToBeVisibleAsync();
+    }
+
+    /// <summary>The supervisor's board on a screen of the given size, and its menu drawer.</summary>
+    private async Task<(IPage Page, BoardPage Board, ILocator Drawer)> OpenBoardAsync(int width, int height)
+    {
+        var page = await Browser.NewPageAsync(DemoAccounts.Supervisor);
+        await page.SetViewportSizeAsync(width, height);
+        var board = new BoardPage(page);
+        await board.OpenAsync();
+        return (page, board, page.Locator(".mud-drawer"));
     }
 }
