@@ -29,7 +29,8 @@ public sealed class BoardShellTests(BrowserFixture browser) : BrowserTest(browse
         await Expect(drawer).ToHaveClassAsync(Open);
 
         await board.AccountMenu.ClickAsync();
-        await Expect(board.MenuItem("User_SignOut")).ToBeVisibleAsync();
+        await Expect(board.OpenPopover).ToHaveCSSAsync("opacity", "1");
+        await Expect(board.MenuItem("User_SignOut")).ToBeInViewportAsync(new() { Ratio = 1 });
         await page.ScreenshotIfAskedAsync("board-account-menu");
         await page.Keyboard.PressAsync("Escape");
 
@@ -53,6 +54,7 @@ public sealed class BoardShellTests(BrowserFixture browser) : BrowserTest(browse
         await Expect(drawer).ToHaveClassAsync(Closed);
         await board.Button("Nav_Toggle").ClickAsync();
         await Expect(drawer).ToHaveClassAsync(Open);
+        await Expect(board.Link("Nav_HeldPatients")).ToBeInViewportAsync(new() { Ratio = 1 });
         await page.ScreenshotIfAskedAsync("board-menu-narrow-open");
         await board.Link("Nav_HeldPatients").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/held-patients$"));
