@@ -83,6 +83,7 @@ public static class DependencyInjection
         services.AddSingleton<Board.BoardWorkbook>();
         services.AddSingleton<Readiness.ReadinessService>();
         services.AddSingleton<Plans.PlanEditingService>();
+        services.AddSingleton<Plans.PlanCreationService>();
         services.AddNotifications();
         return services;
     }

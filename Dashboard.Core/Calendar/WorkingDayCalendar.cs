@@ -31,6 +31,9 @@ public sealed class WorkingDayCalendar
     /// <summary>The years for which the calendar has official data.</summary>
     public IReadOnlyCollection<int> Years => _years;
 
+    /// <summary>A statutory day off (a holiday in the calendar data, not an ordinary weekend).</summary>
+    public bool IsPublicHoliday(DateOnly date) => _offDays.TryGetValue(date, out var isOff) && isOff;
+
     public bool IsWorkingDay(DateOnly date)
     {
         if (!_years.Contains(date.Year))

@@ -63,3 +63,10 @@ public enum CatchUpRuleKind
     /// <summary>A fixed last day.</summary>
     FixedDate,
 }
+
+public static class MilestoneKinds
+{
+    /// <summary>A stop of any kind (business, settlement or the whole system): the outage starts at the first one.</summary>
+    public static bool IsOutageStart(this MilestoneKind kind) =>
+        kind is MilestoneKind.BusinessStop or MilestoneKind.SettlementStop or MilestoneKind.SystemStop;
+}

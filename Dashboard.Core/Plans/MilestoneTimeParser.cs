@@ -26,6 +26,21 @@ public static class MilestoneTimeParser
         return (ToUtc(date.ToDateTime(time), timeZone), MilestonePrecision.Minute, false);
     }
 
+    /// <summary>False for text that is not one of the written forms (nothing is thrown at the caller).</summary>
+    public static bool TryParse(string? local, TimeZoneInfo timeZone, out (DateTime DueUtc, MilestonePrecision Precision, bool WrittenAsEndOfDay) parsed)
+    {
+        parsed = default;
+        try
+        {
+            parsed = Parse(local?.Trim() ?? "", timeZone);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
     private static DateTime ToUtc(DateTime local, TimeZoneInfo timeZone) =>
         TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), timeZone);
 }

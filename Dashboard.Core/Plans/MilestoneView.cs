@@ -33,5 +33,5 @@ public sealed record MilestoneView(
     /// <summary>The state to show at <paramref name="now"/>: late wins over pending and at risk.</summary>
     public MilestoneState StateAt(DateTimeOffset now) => IsLateAt(now) ? MilestoneState.Late : (MilestoneState)Status;
 
-    public bool IsOutageStart => Kind is MilestoneKind.BusinessStop or MilestoneKind.SettlementStop or MilestoneKind.SystemStop;
+    public bool IsOutageStart => Kind.IsOutageStart();
 }

@@ -33,7 +33,6 @@ public sealed class PlanEditingService(
 {
     public const string TimeFormat = "Milestone_TimeFormat";
     public const string ReasonRequired = "Status_ReasonRequired";
-    public const string CodeTaken = "Plan_CodeTaken";
     private const string EntityType = nameof(Milestone);
 
     public Task<CommandResult> MarkAsync(AccessScope scope, int milestoneId, long version, MilestoneStatus status, string? note, CancellationToken cancellationToken = default) =>
@@ -68,7 +67,7 @@ public sealed class PlanEditingService(
             m.IsEstimated = !confirmed && m.IsEstimated;
             m.StatusNote = reason.Trim();
             return null;
-        }, recompute: true, cancellationToken);
+        }, recompute: true, cancellationToken, checkOrder: true);
 
     public Task<CommandResult> ConfirmAsync(AccessScope scope, int milestoneId, long version, CancellationToken cancellationToken = default) =>
         ChangeAsync(scope, milestoneId, version, AuditActions.Update, (m, _) =>
@@ -90,7 +89,7 @@ public sealed class PlanEditingService(
 
             Apply(input, parsed, m);
             return null;
-        }, recompute: true, cancellationToken);
+        }, recompute: true, cancellationToken, checkOrder: true);
 
     /// <summary>Takes a milestone out of the plan (kept, marked removed).</summary>
     public Task<CommandResult> RemoveAsync(AccessScope scope, int milestoneId, long version, CancellationToken cancellationToken = default) =>
@@ -120,75 +119,19 @@ public sealed class PlanEditingService(
 
         var milestone = new Milestone { PlanId = plan.Id, TitleZh = "", TitleEn = "" };
         Apply(input, parsed, milestone);
+        if (await OrderRefusalAsync(db, milestone, RegionTimeZone.Of(plan.TimeZoneId), cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         var id = await AuditedChange.InsertAsync(db, audit, scope, milestone, EntityType, m => m.Id, Snapshot, cancellationToken);
         await AfterPlanChangeAsync(plan.RegionId, recompute: true, cancellationToken);
         return new CommandResult<int>(CommandResult.Ok(), id);
     }
 
-    /// <summary>
-    /// A new region's plan from an existing one: every milestone shifted by the difference between
-    /// the template's system stop and the new one. Administrators only.
-    /// </summary>
-    public async Task<CommandResult<int>> CreateFromTemplateAsync(
-        AccessScope scope, string templateCode, string code, string nameZh, string nameEn, string newSystemStopLocal, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        if (!scope.IsAdmin)
-        {
-            await audit.RecordDeniedAsync(scope, nameof(Region), code, "create", cancellationToken);
-            return CommandResult.Forbidden();
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var template = await db.Regions.Include(r => r.Plan!).ThenInclude(p => p.Milestones).FirstOrDefaultAsync(r => r.Code == templateCode, cancellationToken);
-        var errors = new ValidationErrors();
-        var normalized = code.Trim().ToLowerInvariant();
-        errors.RequireText(nameof(code), normalized, 40);
-        errors.RequireText(nameof(nameZh), nameZh, 100);
-        if (normalized.Length > 0 && (!normalized.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') || await db.Regions.AnyAsync(r => r.Code == normalized, cancellationToken)))
-        {
-            errors.Add(nameof(code), CodeTaken);
-        }
-
-        var stop = template?.Plan?.Milestones.Where(m => !m.IsRemoved && m.Kind == MilestoneKind.SystemStop).Select(m => (DateTime?)m.DueUtc).FirstOrDefault();
-        var zone = RegionTimeZone.Of(template?.Plan?.TimeZoneId);
-        if (template?.Plan is null || stop is null)
-        {
-            errors.Add(nameof(templateCode), "Plan_TemplateHasNoStop");
-        }
-
-        if (!TryParse(newSystemStopLocal, zone, out var newStop))
-        {
-            errors.Add(nameof(newSystemStopLocal), TimeFormat);
-        }
-
-        if (errors.Any)
-        {
-            return CommandResult.Invalid(errors.ToDictionary());
-        }
-
-        var shift = newStop.DueUtc - stop!.Value;
-        var source = template!.Plan!;
-        var plan = new CutoverPlan
-        {
-            OldSystemNameZh = source.OldSystemNameZh, OldSystemNameEn = source.OldSystemNameEn, NewSystemNameZh = source.NewSystemNameZh, NewSystemNameEn = source.NewSystemNameEn,
-            TimeZoneId = source.TimeZoneId, CatchUpRuleKind = source.CatchUpRuleKind, CatchUpWorkingDays = source.CatchUpWorkingDays,
-            CatchUpFixedDate = source.CatchUpFixedDate is { } fixedDate ? fixedDate.AddDays((int)Math.Round(shift.TotalDays)) : null,
-            CatchUpRuleFromNotice = false, SourceNotice = $"{template.NameZh} → {nameZh.Trim()}",
-            Milestones = [.. source.Milestones.Where(m => !m.IsRemoved).Select(m => new Milestone
-            {
-                Kind = m.Kind, DueUtc = m.DueUtc + shift, Precision = m.Precision, WrittenAsEndOfDay = m.WrittenAsEndOfDay, IsEstimated = true,
-                Status = MilestoneStatus.Pending, Owner = m.Owner, TitleZh = m.TitleZh, TitleEn = m.TitleEn, NoteZh = m.NoteZh, NoteEn = m.NoteEn,
-            })],
-        };
-        var region = new Region { Code = normalized, NameZh = nameZh.Trim(), NameEn = string.IsNullOrWhiteSpace(nameEn) ? nameZh.Trim() : nameEn.Trim(), SortOrder = 100, Plan = plan };
-        var id = await AuditedChange.InsertAsync(db, audit, scope, region, nameof(Region), r => r.Id,
-            r => new { r.Code, r.NameZh, Template = templateCode, Stop = newSystemStopLocal, Milestones = plan.Milestones.Count }, cancellationToken);
-        return new CommandResult<int>(CommandResult.Ok(), id);
-    }
-
     private async Task<CommandResult> ChangeAsync(
-        AccessScope scope, int milestoneId, long version, string action, Func<Milestone, TimeZoneInfo, CommandResult?> change, bool recompute, CancellationToken cancellationToken)
+        AccessScope scope, int milestoneId, long version, string action, Func<Milestone, TimeZoneInfo, CommandResult?> change, bool recompute, CancellationToken cancellationToken,
+        bool checkOrder = false)
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -201,7 +144,7 @@ public sealed class PlanEditingService(
 
         var zone = RegionTimeZone.Of(milestone.Plan.TimeZoneId);
         var result = await AuditedChange.SaveAsync(db, audit, scope, milestone, version, action, EntityType, milestoneId, Snapshot,
-            m => Task.FromResult(change(m, zone)), cancellationToken);
+            async m => change(m, zone) ?? (checkOrder ? await OrderRefusalAsync(db, m, zone, cancellationToken) : null), cancellationToken);
         if (result.Succeeded)
         {
             await AfterPlanChangeAsync(milestone.Plan.RegionId, recompute, cancellationToken);
@@ -218,6 +161,28 @@ public sealed class PlanEditingService(
         }
 
         activity.Publish(regionId);
+    }
+
+    /// <summary>Refuses a change that would put the go-live before the stop; the message names both times.</summary>
+    private static async Task<CommandResult?> OrderRefusalAsync(DashboardDbContext db, Milestone changed, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var others = await db.Milestones.AsNoTracking()
+            .Where(m => m.PlanId == changed.PlanId && !m.IsRemoved && m.Id != changed.Id).ToListAsync(cancellationToken);
+        var refusal = PlanOrderChecks.Refusal(others.Append(changed).Select(RegionPlanMapper.ToView), zone);
+        return refusal is null ? null : CommandResult.Invalid(nameof(MilestoneInput.LocalTime), refusal);
+    }
+
+    /// <summary>Whether the user may change this region's plan: administrators, and supervisors of the region.</summary>
+    public async Task<bool> MayEditAsync(AccessScope? scope, string regionCode, CancellationToken cancellationToken = default)
+    {
+        if (scope is null)
+        {
+            return false;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var regionId = await db.Regions.Where(r => r.Code == regionCode).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancellationToken);
+        return regionId is { } id && MayEdit(scope, id);
     }
 
     private static ValidationErrors Validate(MilestoneInput input, TimeZoneInfo zone, out (DateTime DueUtc, MilestonePrecision Precision, bool EndOfDay) parsed)
@@ -244,19 +209,8 @@ public sealed class PlanEditingService(
     private static bool MayEdit(AccessScope scope, int regionId) =>
         scope.IsAdmin || (scope.Role == UserRole.Supervisor && scope.CanSeeRegion(regionId));
 
-    private static bool TryParse(string? text, TimeZoneInfo zone, out (DateTime DueUtc, MilestonePrecision Precision, bool EndOfDay) parsed)
-    {
-        parsed = default;
-        try
-        {
-            parsed = MilestoneTimeParser.Parse(text?.Trim() ?? "", zone);
-            return true;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-    }
+    private static bool TryParse(string? text, TimeZoneInfo zone, out (DateTime DueUtc, MilestonePrecision Precision, bool EndOfDay) parsed) =>
+        MilestoneTimeParser.TryParse(text, zone, out parsed);
 
     private static object Snapshot(Milestone m) => new
     {

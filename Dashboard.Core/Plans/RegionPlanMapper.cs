@@ -26,7 +26,7 @@ public static class RegionPlanMapper
             deadlines.Compute(plan, goLive, timeZone));
     }
 
-    private static MilestoneView ToView(Milestone m) => new(
+    public static MilestoneView ToView(Milestone m) => new(
         m.Id,
         m.Kind,
         new DateTimeOffset(m.DueUtc, TimeSpan.Zero),

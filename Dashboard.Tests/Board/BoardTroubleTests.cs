@@ -82,7 +82,7 @@ public sealed class BoardTroubleTests : BoardTestContext
         foreach (var code in new[] { "aaa", "zzz" })
         {
             // Far enough ahead that every milestone of the copy is still to come: both start green.
-            Assert.True((await editing.CreateFromTemplateAsync(admin, "hefei", code, $"区{code}", code, "2027-03-10 18:00")).Result.Succeeded);
+            Assert.True((await NewPlans.CreateAsync(Services, admin, "hefei", code, $"区{code}", code, "2027-03-10 18:00")).Result.Succeeded);
         }
 
         var board = Render<BoardPage>();
@@ -115,7 +115,7 @@ public sealed class BoardTroubleTests : BoardTestContext
     {
         using var _ = new UiCulture("zh-CN");
         var admin = await SignInAsync("demo-admin", "Admin");
-        var created = await Services.GetRequiredService<PlanEditingService>().CreateFromTemplateAsync(admin, "hefei", "y2031", "二〇三一", "2031", "2031-03-10 18:00");
+        var created = await NewPlans.CreateAsync(Services, admin, "hefei", "y2031", "二〇三一", "2031", "2031-03-10 18:00");
         Assert.True(created.Result.Succeeded);
 
         var board = Render<BoardPage>();

@@ -26,9 +26,9 @@ public sealed class PlanEditingTests : SeededCoreTests
         var goLive = await GoLiveAsync();
 
         // Everything moves to the past: the rehearsal is then in catch-up, and its deadline follows go-live.
-        var result = await Editing.MoveAsync(await Core.ScopeOf("supervisor"), goLive.Id, goLive.Version, "2026-11-16 08:00", "提前上线", confirmed: true);
         var stop = (await RehearsalAsync()).Milestones.Single(m => m.Kind == MilestoneKind.SystemStop);
-        await Editing.MoveAsync(await Core.ScopeOf("supervisor"), stop.Id, stop.Version, "2026-11-01 18:00", "提前停机", confirmed: true);
+        Assert.True((await Editing.MoveAsync(await Core.ScopeOf("supervisor"), stop.Id, stop.Version, "2026-11-01 18:00", "提前停机", confirmed: true)).Succeeded);
+        var result = await Editing.MoveAsync(await Core.ScopeOf("supervisor"), goLive.Id, goLive.Version, "2026-11-16 08:00", "提前上线", confirmed: true);
 
         Assert.True(result.Succeeded);
         var after = await RehearsalAsync();
@@ -75,23 +75,6 @@ public sealed class PlanEditingTests : SeededCoreTests
     }
 
     [Fact]
-    public async Task A_new_plan_from_a_template_shifts_every_milestone_by_the_change_of_system_stop()
-    {
-        var admin = await Core.ScopeOf("demo-admin");
-
-        var created = await Editing.CreateFromTemplateAsync(admin, "hefei", "wuhu", "芜湖", "Wuhu", "2022-03-31 18:00");
-
-        Assert.True(created.Succeeded);
-        var hefei = (await Core.Get<CutoverPlanService>().GetPlanAsync("hefei"))!;
-        var wuhu = (await Core.Get<CutoverPlanService>().GetPlanAsync("wuhu"))!;
-        var shift = TimeSpan.FromDays(121);
-        Assert.Equal(hefei.Milestones.Select(m => m.DueUtc + shift), wuhu.Milestones.Select(m => m.DueUtc));
-        Assert.All(wuhu.Milestones, m => Assert.True(m.IsEstimated));
-        Assert.Equal(CommandStatus.Invalid, (await Editing.CreateFromTemplateAsync(admin, "hefei", "wuhu", "芜湖", "Wuhu", "2022-03-31 18:00")).Result.Status);
-        Assert.Equal(CommandStatus.Forbidden, (await Editing.CreateFromTemplateAsync(await Core.ScopeOf("supervisor"), "hefei", "x", "x", "x", "2022-03-31 18:00")).Result.Status);
-    }
-
-    [Fact]
     public async Task Added_and_removed_milestones_show_in_the_plan_and_the_removed_one_is_kept()
     {
         var supervisor = await Core.ScopeOf("supervisor");
@@ -120,5 +103,26 @@ public sealed class PlanEditingTests : SeededCoreTests
         Assert.Equal(1, moved.Sequence);
         Assert.Equal((await RehearsalAsync()).Milestones.Count, calendar.Events.Count(e => e.Uid!.StartsWith("milestone-", StringComparison.Ordinal)));
         Assert.Contains(calendar.Events, e => !e.DtStart!.HasTime);
+    }
+
+    [Fact]
+    public async Task A_go_live_before_the_stop_is_refused_with_both_times_and_nothing_changes()
+    {
+        var supervisor = await Core.ScopeOf("supervisor");
+        var goLive = await GoLiveAsync();
+        var stop = (await RehearsalAsync()).Milestones.Single(m => m.Kind == MilestoneKind.SystemStop);
+        var stopText = Dashboard.Core.Time.MilestoneTimeText.Format(stop, Dashboard.Core.Time.RegionTimeZone.Of(null));
+        var before = stop.DueUtc.AddHours(-1).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+        var moved = await Editing.MoveAsync(supervisor, goLive.Id, goLive.Version, before, "提前", confirmed: false);
+        var added = await Editing.AddAsync(supervisor, "rehearsal", new MilestoneInput { Kind = MilestoneKind.GoLive, LocalTime = before, TitleZh = "试上线" });
+        var sameDay = await Editing.MoveAsync(supervisor, goLive.Id, goLive.Version, before[..10], "当天上线", confirmed: false);
+
+        Assert.Equal(CommandStatus.Invalid, moved.Status);
+        Assert.Equal([new Dashboard.Core.Validation.Message(PlanOrderChecks.GoLiveBeforeStop, before, stopText)], moved.Errors[nameof(MilestoneInput.LocalTime)]);
+        Assert.Equal(CommandStatus.Invalid, added.Result.Status);
+        Assert.True(sameDay.Succeeded, "a date-only go-live on the stop's day may come after the stop that day");
+        Assert.Equal(0, await Core.CountAudit(Dashboard.Core.Audit.AuditActions.MilestoneMove, stop.Id.ToString()));
+        Assert.DoesNotContain((await RehearsalAsync()).Milestones, m => m.Title.Zh == "试上线");
     }
 }

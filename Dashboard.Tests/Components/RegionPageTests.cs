@@ -1,13 +1,18 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using Dashboard.Components.Pages.Plans;
+using Dashboard.Core.Accounts;
+using Dashboard.Core.Persistence;
+using Dashboard.Core.Plans;
+using Microsoft.EntityFrameworkCore;
 using Dashboard.Tests.Api;
+using Dashboard.Tests.Board;
 using Dashboard.Tests.Infrastructure;
 
 namespace Dashboard.Tests.Components;
 
-public sealed class RegionPageTests() : ComponentTestContext(Now)
+public sealed class RegionPageTests : BoardTestContext
 {
-    private static readonly DateTimeOffset Now = TestClocks.FirstStart;
 
     [Fact]
     public async Task Timeline_shows_every_milestone_with_markers_for_dates_estimates_and_24_00()
@@ -45,5 +50,62 @@ public sealed class RegionPageTests() : ComponentTestContext(Now)
         await page.WaitForAssertionAsync(() => Assert.Contains("2021-10-30 24:00", page.Markup, StringComparison.Ordinal));
         Assert.Contains("Old system stops", page.Markup, StringComparison.Ordinal);
         Assert.Contains("date only", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("demo-admin", "Admin", "hengyang", true)]
+    [InlineData("supervisor", "Supervisor", "hefei", true)]
+    [InlineData("manager", "Manager", "hefei", false)]
+    public async Task Only_people_who_may_change_the_plan_see_its_buttons(string user, string role, string region, bool sees)
+    {
+        using var _ = new UiCulture("zh-CN");
+        await SignInAsync(user, role);
+        await AssertButtonsAsync(region, sees);
+    }
+
+    [Fact]
+    public async Task A_supervisor_sees_no_buttons_on_a_region_he_does_not_supervise()
+    {
+        using var _ = new UiCulture("zh-CN");
+        var supervisor = await SignInAsync("supervisor");
+        await using (var db = await Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync())
+        {
+            var hengyang = await db.Regions.SingleAsync(r => r.Code == "hengyang");
+            await db.Set<UserRegion>().Where(r => r.UserId == supervisor.UserId && r.RegionId == hengyang.Id).ExecuteDeleteAsync();
+        }
+
+        await AssertButtonsAsync("hengyang", sees: false);
+        await AssertButtonsAsync("hefei", sees: true);
+    }
+
+    private async Task AssertButtonsAsync(string region, bool sees)
+    {
+
+        var page = Render<RegionPage>(p => p.Add(x => x.Code, region));
+
+        await page.WaitForAssertionAsync(() => Assert.NotEmpty(page.FindAll(".milestone")));
+        Assert.Equal(sees, page.FindAll("button").Any(b => b.TextContent.Contains("新增节点", StringComparison.Ordinal)));
+        Assert.Equal(sees, page.FindAll(".milestone button").Count > 0);
+    }
+
+    [Fact]
+    public async Task Editors_are_warned_of_a_stop_on_a_public_holiday_and_of_a_long_outage()
+    {
+        using var _ = new UiCulture("zh-CN");
+        var admin = await SignInAsync("demo-admin", "Admin");
+        Assert.True((await NewPlans.CreateAsync(Services, admin, "hefei", "guoqing", "国庆", "Guoqing", "2022-10-01 18:00")).Succeeded);
+        var goLive = (await Services.GetRequiredService<CutoverPlanService>().GetPlanAsync("guoqing"))!.Milestones.Single(m => m.Kind == MilestoneKind.GoLive);
+        Assert.True((await Services.GetRequiredService<PlanEditingService>().MoveAsync(admin, goLive.Id, goLive.Version, "2022-12-20 08:00", "推迟", confirmed: false)).Succeeded);
+
+        var page = Render<RegionPage>(p => p.Add(x => x.Code, "guoqing"));
+
+        await page.WaitForAssertionAsync(() => Assert.Equal(2, page.FindAll(".plan-warnings li").Count));
+        var warnings = page.FindAll(".plan-warnings li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal("停机节点 2022-10-01 18:00 在法定节假日，请确认公告确实如此。", warnings[0]);
+        Assert.Equal("停机到上线共 79 天，超过 60 天，请确认。", warnings[1]);
+        await SignInAsync("manager", "Manager");
+        var forManager = Render<RegionPage>(p => p.Add(x => x.Code, "hefei"));
+        await forManager.WaitForAssertionAsync(() => Assert.NotEmpty(forManager.FindAll(".milestone")));
+        Assert.Empty(forManager.FindAll(".plan-warnings"));
     }
 }

@@ -2,6 +2,7 @@ using Dashboard.Core.Accounts;
 using Dashboard.Core.Facilities;
 using Dashboard.Core.Persistence;
 using Dashboard.Core.Seeding;
+using Dashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +38,7 @@ internal static class OwnData
         var adminId = await db.Users.Where(u => u.UserName == DemoAccounts.Admin.UserName).Select(u => u.Id).SingleAsync();
         var admin = (await services.GetRequiredService<Dashboard.Core.Access.AccessScopeResolver>().ResolveAsync(adminId, null))!;
         var code = Unique("e2e").ToLowerInvariant();
-        var created = await services.GetRequiredService<Dashboard.Core.Plans.PlanEditingService>().CreateFromTemplateAsync(admin, "hefei", code, nameZh, nameZh, localStop);
+        var created = await NewPlans.CreateAsync(services, admin, "hefei", code, nameZh, nameZh, localStop);
         Assert.True(created.Result.Succeeded);
         return code;
     }
