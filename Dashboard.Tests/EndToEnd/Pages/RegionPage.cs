@@ -52,18 +52,53 @@ internal sealed class MoveMilestoneDialog(IPage page)
     public ILocator Message => Root.GetByRole(AriaRole.Alert);
 }
 
-/// <summary>/admin/plans/new: a new region's plan shifted from a template.</summary>
+/// <summary>/admin/plans/new: a new region's plan shifted from a template, with the people in charge.</summary>
 internal sealed class NewPlanPage(IPage page) : AppShell(page)
 {
     public Task OpenAsync() => Page.OpenAsync("/admin/plans/new");
 
-    /// <summary>Creates a plan from the default template (合肥) and waits for its region page.</summary>
-    public async Task CreateAsync(string code, string nameZh, string nameEn, DateTime localStop)
+    public ILocator Template => Page.GetByLabel(Ui.Text("Plan_Template"), new() { Exact = true });
+
+    public ILocator Stop => Page.GetByLabel(Ui.Text("Plan_NewStop"), new() { Exact = true });
+
+    public ILocator People => Page.GetByLabel(Ui.Text("Plan_People"), new() { Exact = true });
+
+    /// <summary>The message under a field, found from the field's label.</summary>
+    public ILocator MessageUnder(ILocator field) => Page.Locator(".message-under").Filter(new() { Has = field }).GetByRole(AriaRole.Alert);
+
+    public async Task FillAsync(string code, string nameZh, string nameEn, string localStop)
     {
         await Page.GetByLabel(Ui.Text("Plan_Code"), new() { Exact = true }).FillAsync(code);
         await Page.GetByLabel(Ui.Text("Plan_NameZh"), new() { Exact = true }).FillAsync(nameZh);
         await Page.GetByLabel(Ui.Text("Plan_NameEn"), new() { Exact = true }).FillAsync(nameEn);
-        await Page.GetByLabel(Ui.Text("Plan_NewStop"), new() { Exact = true }).FillAsync(localStop.ToString(RegionPage.TimeFormat, CultureInfo.InvariantCulture));
+        await Stop.FillAsync(localStop);
+    }
+
+    public async Task ChooseTemplateAsync(string regionName)
+    {
+        await Template.ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new() { Name = regionName, Exact = true }).ClickAsync();
+    }
+
+    /// <summary>Ticks one person in the multi-select (its options read "name (user) · role") and closes the list.</summary>
+    public async Task ChoosePersonAsync(string displayName)
+    {
+        await People.ClickAsync();
+        var option = Page.GetByRole(AriaRole.Option).Filter(new() { HasText = displayName }).First;
+        await option.ClickAsync();
+
+        // As a person does: they see the tick before they close the list (an Escape sent while the
+        // server is still applying the click can be overtaken by the list's own re-render).
+        await Microsoft.Playwright.Assertions.Expect(option).ToHaveAttributeAsync("aria-selected", "true");
+        await Page.Keyboard.PressAsync("Escape");
+        await Microsoft.Playwright.Assertions.Expect(Page.GetByRole(AriaRole.Listbox)).ToBeHiddenAsync();
+    }
+
+    /// <summary>Creates a plan from the default template (合肥) with the demo supervisor in charge and waits for its region page.</summary>
+    public async Task CreateAsync(string code, string nameZh, string nameEn, DateTime localStop)
+    {
+        await FillAsync(code, nameZh, nameEn, localStop.ToString(RegionPage.TimeFormat, CultureInfo.InvariantCulture));
+        await ChoosePersonAsync(Dashboard.Core.Seeding.DemoAccounts.Supervisor.DisplayName);
         await Button("Plan_Create").ClickAsync();
         await Microsoft.Playwright.Assertions.Expect(Heading(nameZh)).ToBeVisibleAsync();
         await Page.WaitInteractiveAsync();

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Dashboard.Core.Plans;
+using Dashboard.Core.Seeding;
+using Dashboard.Tests.EndToEnd.Axe;
+using Dashboard.Tests.EndToEnd.Pages;
+using static Microsoft.Playwright.Assertions;
+
+namespace Dashboard.Tests.EndToEnd;
+
+/// <summary>An administrator opens a region from a template and corrects its plan, as fast as a person who knows the notice.</summary>
+[Collection(SecondBrowserCollection.Name)]
+public sealed class PlanAuthoringInBrowserTests(BrowserFixture browser) : BrowserTest(browser)
+{
+    [Fact]
+    public async Task A_plan_from_a_24_00_template_with_an_18_00_stop_shows_the_same_times_on_the_timeline_in_the_dialog_and_in_the_api()
+    {
+        var page = await Browser.NewPageAsync(DemoAccounts.Admin);
+        var code = OwnData.Unique("xt");
+        var form = new NewPlanPage(page);
+        await form.OpenAsync();
+        await form.ChooseTemplateAsync("衡阳");
+        await Expect(page.Locator(".template-anchor")).ToContainTextAsync("2021-10-30 24:00");
+
+        // No one in charge and a date that does not exist: both refused, each under its own field.
+        await form.FillAsync(code, "湘潭", "Xiangtan", "2021-09-31 18:00");
+        await form.Button("Plan_Create").ClickAsync();
+        await Expect(form.MessageUnder(form.Stop)).ToHaveTextAsync(Ui.Text("Milestone_TimeFormat"));
+        await Expect(form.MessageUnder(form.People)).ToHaveTextAsync(Ui.Text("Plan_SupervisorRequired"));
+        await page.ScreenshotIfAskedAsync("plan-new-refused");
+        AxeAudit.AssertNone(await AxeAudit.SeriousViolationsAsync(page));
+
+        await form.Stop.FillAsync("2021-09-30 18:00");
+        await form.ChoosePersonAsync(DemoAccounts.Supervisor.DisplayName);
+        await form.Button("Plan_Create").ClickAsync();
+        await Expect(form.Heading("湘潭")).ToBeVisibleAsync();
+        await page.WaitInteractiveAsync();
+
+        var region = new RegionPage(page, code);
+        await Expect(region.TimeOf(nameof(MilestoneKind.SystemStop))).ToHaveTextAsync("2021-09-30 18:00");
+        await Expect(region.TimeOf(nameof(MilestoneKind.GoLive))).ToHaveTextAsync("2021-10-11");
+        await page.ScreenshotIfAskedAsync("plan-new-created");
+        var move = await region.StartMoveAsync(nameof(MilestoneKind.SystemStop));
+        await Expect(move.NewTime).ToHaveValueAsync("2021-09-30 18:00");
+        await page.Keyboard.PressAsync("Escape");
+        var json = await page.EvaluateAsync<string>($"fetch('/api/regions/{code}/plan').then(r => r.text())");
+        var milestones = JsonDocument.Parse(json).RootElement.GetProperty("milestones").EnumerateArray().ToList();
+        var stop = milestones.Single(m => m.GetProperty("kind").GetString() == nameof(MilestoneKind.SystemStop));
+        Assert.Equal(new DateTimeOffset(2021, 9, 30, 18, 0, 0, TimeSpan.FromHours(8)), stop.GetProperty("time").GetDateTimeOffset());
+        Assert.False(stop.GetProperty("writtenAsEndOfDay").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Moving_a_go_live_before_the_stop_is_refused_with_both_times_under_the_field()
+    {
+        var page = await Browser.NewPageAsync(DemoAccounts.Admin);
+        var code = await Browser.PlanAsync("先后检查", "2027-03-10 18:00");
+        var region = new RegionPage(page, code);
+        await region.OpenAsync();
+        var goLive = nameof(MilestoneKind.GoLive);
+
+        var dialog = await region.StartMoveAsync(goLive);
+        await dialog.NewTime.FillAsync("2027-03-09 08:00");
+        await dialog.Reason.FillAsync("测试提前");
+        await dialog.Reason.PressAsync("Enter");
+        await dialog.Move.ClickAsync();
+
+        await Expect(dialog.Message).ToHaveTextAsync(Ui.Text(PlanOrderChecks.GoLiveBeforeStop, "2027-03-09 08:00", "2027-03-10 18:00"));
+        await page.ScreenshotIfAskedAsync("plan-go-live-before-stop");
+        await Expect(dialog.NewTime).ToHaveValueAsync("2027-03-09 08:00");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(region.TimeOf(goLive)).ToHaveTextAsync("2027-03-22 08:00");
+    }
+}
