@@ -22,6 +22,24 @@ public class Milestone : IVersioned
     /// <summary>The notice wrote the time as 24:00 of the previous day; shown the same way.</summary>
     public bool WrittenAsEndOfDay { get; set; }
 
+    /// <summary>The end of a window ("9月10日至9月17日暂停"); null for a single point in time. Read like <see cref="DueUtc"/>.</summary>
+    public DateTime? EndUtc { get; set; }
+
+    public MilestonePrecision EndPrecision { get; set; }
+
+    public bool EndWrittenAsEndOfDay { get; set; }
+
+    /// <summary>
+    /// The notice makes the time depend on something ("省级验收通过后", "视情况提前或推迟"): more than
+    /// an estimate, which only says the date may slip.
+    /// </summary>
+    public bool IsConditional { get; set; }
+
+    /// <summary>What the time depends on, as the notice says it.</summary>
+    public string? ConditionZh { get; set; }
+
+    public string? ConditionEn { get; set; }
+
     public MilestoneStatus Status { get; set; }
 
     public string? Owner { get; set; }

@@ -13,6 +13,18 @@ public sealed record MilestoneView(
     LocalizedText Title,
     LocalizedText? Note)
 {
+    /// <summary>The end of a window; null for a single point in time.</summary>
+    public DateTimeOffset? EndUtc { get; init; }
+
+    public MilestonePrecision EndPrecision { get; init; }
+
+    public bool EndWrittenAsEndOfDay { get; init; }
+
+    /// <summary>The time depends on something the notice names (<see cref="Condition"/>), beyond an estimate.</summary>
+    public bool IsConditional { get; init; }
+
+    public LocalizedText? Condition { get; init; }
+
     /// <summary>Why it is at risk, missed, or was moved.</summary>
     public string? StatusNote { get; init; }
 

@@ -5,24 +5,6 @@ using Dashboard.Core.Live;
 
 namespace Dashboard.Core.Plans;
 
-public sealed class MilestoneInput
-{
-    public MilestoneKind Kind { get; set; } = MilestoneKind.Other;
-
-    /// <summary>Local time as written: "2021-11-30 18:00", "2021-11-30 24:00" or a date.</summary>
-    public string LocalTime { get; set; } = "";
-
-    public bool IsEstimated { get; set; }
-
-    public string TitleZh { get; set; } = "";
-
-    public string TitleEn { get; set; } = "";
-
-    public string? Owner { get; set; }
-
-    public string? NoteZh { get; set; }
-}
-
 /// <summary>
 /// Supervisors (for their regions) and administrators record what happened to milestones and change
 /// plans. Moving a milestone recomputes everything derived from it: phases are derived anyway, and
@@ -31,7 +13,7 @@ public sealed class MilestoneInput
 public sealed class PlanEditingService(
     IDbContextFactory<DashboardDbContext> dbFactory, HeldPatientDeadlines deadlines, AuditTrail audit, TimeProvider clock, RegionActivity activity)
 {
-    public const string TimeFormat = "Milestone_TimeFormat";
+    public const string TimeFormat = MilestoneInputRules.TimeFormat;
     public const string ReasonRequired = "Status_ReasonRequired";
     private const string EntityType = nameof(Milestone);
 
@@ -63,7 +45,10 @@ public sealed class PlanEditingService(
                 return CommandResult.Invalid("LocalTime", TimeFormat);
             }
 
+            // A window moves as a whole: its end keeps its written form and moves by the same days.
+            var days = PlanTemplateShift.DaysFrom(m, newLocalTime, zone);
             (m.DueUtc, m.Precision, m.WrittenAsEndOfDay) = parsed;
+            PlanTemplateShift.ShiftEnd(m, days, zone);
             m.IsEstimated = !confirmed && m.IsEstimated;
             m.StatusNote = reason.Trim();
             return null;
@@ -81,13 +66,13 @@ public sealed class PlanEditingService(
         ChangeAsync(scope, milestoneId, version, AuditActions.Update, (m, zone) =>
         {
             ArgumentNullException.ThrowIfNull(input);
-            var errors = Validate(input, zone, out var parsed);
-            if (errors.Any)
+            var errors = new ValidationErrors();
+            if (MilestoneInputRules.Validate(input, zone, errors) is not { } times)
             {
                 return CommandResult.Invalid(errors.ToDictionary());
             }
 
-            Apply(input, parsed, m);
+            MilestoneInputRules.Apply(input, times, m);
             return null;
         }, recompute: true, cancellationToken, checkOrder: true);
 
@@ -111,14 +96,14 @@ public sealed class PlanEditingService(
             return plan is null ? CommandResult.NotFound() : CommandResult.Forbidden();
         }
 
-        var errors = Validate(input, RegionTimeZone.Of(plan.TimeZoneId), out var parsed);
-        if (errors.Any)
+        var errors = new ValidationErrors();
+        if (MilestoneInputRules.Validate(input, RegionTimeZone.Of(plan.TimeZoneId), errors) is not { } times)
         {
             return CommandResult.Invalid(errors.ToDictionary());
         }
 
         var milestone = new Milestone { PlanId = plan.Id, TitleZh = "", TitleEn = "" };
-        Apply(input, parsed, milestone);
+        MilestoneInputRules.Apply(input, times, milestone);
         if (await OrderRefusalAsync(db, milestone, RegionTimeZone.Of(plan.TimeZoneId), cancellationToken) is { } refused)
         {
             return refused;
@@ -185,27 +170,6 @@ public sealed class PlanEditingService(
         return regionId is { } id && MayEdit(scope, id);
     }
 
-    private static ValidationErrors Validate(MilestoneInput input, TimeZoneInfo zone, out (DateTime DueUtc, MilestonePrecision Precision, bool EndOfDay) parsed)
-    {
-        var errors = new ValidationErrors();
-        errors.RequireText(nameof(input.TitleZh), input.TitleZh, 300);
-        if (!TryParse(input.LocalTime, zone, out parsed))
-        {
-            errors.Add(nameof(input.LocalTime), TimeFormat);
-        }
-
-        return errors;
-    }
-
-    private static void Apply(MilestoneInput input, (DateTime DueUtc, MilestonePrecision Precision, bool EndOfDay) parsed, Milestone m)
-    {
-        (m.Kind, m.DueUtc, m.Precision, m.WrittenAsEndOfDay, m.IsEstimated) = (input.Kind, parsed.DueUtc, parsed.Precision, parsed.EndOfDay, input.IsEstimated);
-        m.TitleZh = input.TitleZh.Trim();
-        m.TitleEn = string.IsNullOrWhiteSpace(input.TitleEn) ? input.TitleZh.Trim() : input.TitleEn.Trim();
-        m.Owner = string.IsNullOrWhiteSpace(input.Owner) ? null : input.Owner.Trim();
-        m.NoteZh = string.IsNullOrWhiteSpace(input.NoteZh) ? null : input.NoteZh.Trim();
-    }
-
     private static bool MayEdit(AccessScope scope, int regionId) =>
         scope.IsAdmin || (scope.Role == UserRole.Supervisor && scope.CanSeeRegion(regionId));
 
@@ -214,6 +178,7 @@ public sealed class PlanEditingService(
 
     private static object Snapshot(Milestone m) => new
     {
-        m.Kind, m.DueUtc, m.Precision, m.WrittenAsEndOfDay, m.IsEstimated, m.Status, m.StatusNote, m.ActualUtc, m.TitleZh, m.IsRemoved,
+        m.Kind, m.DueUtc, m.Precision, m.WrittenAsEndOfDay, m.EndUtc, m.EndPrecision, m.EndWrittenAsEndOfDay, m.IsEstimated, m.IsConditional, m.ConditionZh,
+        m.Status, m.StatusNote, m.ActualUtc, m.TitleZh, m.TitleEn, m.NoteZh, m.NoteEn, m.IsRemoved,
     };
 }

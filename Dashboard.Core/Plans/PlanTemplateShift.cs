@@ -28,20 +28,42 @@ public static class PlanTemplateShift
     public static Milestone Shift(Milestone template, int days, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(template);
-        var written = Written(template, zone);
-        var moved = WrittenDate(written).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + written[10..];
-        return Copy(template, MilestoneTimeParser.Parse(moved, zone));
+        var copy = Copy(template, MilestoneTimeParser.Parse(ShiftWritten(Written(template, zone), days), zone));
+        ShiftEnd(copy, days, zone);
+        return copy;
     }
 
-    /// <summary>A copy of the anchor at the new time, with the precision the new time was written in.</summary>
-    public static Milestone MoveAnchor(Milestone anchor, string newAnchorLocal, TimeZoneInfo zone) =>
-        Copy(anchor, MilestoneTimeParser.Parse(newAnchorLocal.Trim(), zone));
+    /// <summary>A copy of the anchor at the new time, with the precision the new time was written in; a window's end moves by the same days.</summary>
+    public static Milestone MoveAnchor(Milestone anchor, string newAnchorLocal, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(anchor);
+        var days = DaysFrom(anchor, newAnchorLocal, zone);
+        var copy = Copy(anchor, MilestoneTimeParser.Parse(newAnchorLocal.Trim(), zone));
+        ShiftEnd(copy, days, zone);
+        return copy;
+    }
+
+    /// <summary>Moves a window's end by whole days, keeping how it was written; nothing for a single point in time.</summary>
+    public static void ShiftEnd(Milestone m, int days, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        if (m.EndUtc is { } end)
+        {
+            var written = MilestoneTimeText.Format(new DateTimeOffset(DateTime.SpecifyKind(end, DateTimeKind.Utc)), m.EndPrecision, m.EndWrittenAsEndOfDay, zone);
+            (m.EndUtc, m.EndPrecision, m.EndWrittenAsEndOfDay) = MilestoneTimeParser.Parse(ShiftWritten(written, days), zone);
+        }
+    }
 
     private static Milestone Copy(Milestone m, (DateTime DueUtc, MilestonePrecision Precision, bool WrittenAsEndOfDay) time) => new()
     {
         Kind = m.Kind, DueUtc = time.DueUtc, Precision = time.Precision, WrittenAsEndOfDay = time.WrittenAsEndOfDay, IsEstimated = true,
+        EndUtc = m.EndUtc, EndPrecision = m.EndPrecision, EndWrittenAsEndOfDay = m.EndWrittenAsEndOfDay,
+        IsConditional = m.IsConditional, ConditionZh = m.ConditionZh, ConditionEn = m.ConditionEn,
         Status = MilestoneStatus.Pending, Owner = m.Owner, TitleZh = m.TitleZh, TitleEn = m.TitleEn, NoteZh = m.NoteZh, NoteEn = m.NoteEn,
     };
+
+    private static string ShiftWritten(string written, int days) =>
+        WrittenDate(written).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + written[10..];
 
     private static string Written(Milestone m, TimeZoneInfo zone) =>
         MilestoneTimeText.Format(new DateTimeOffset(DateTime.SpecifyKind(m.DueUtc, DateTimeKind.Utc)), m.Precision, m.WrittenAsEndOfDay, zone);

@@ -38,6 +38,11 @@ public static class RegionPlanMapper
         new LocalizedText(m.TitleZh, m.TitleEn),
         m.NoteZh is null ? null : new LocalizedText(m.NoteZh, m.NoteEn ?? m.NoteZh))
     {
+        EndUtc = m.EndUtc is { } end ? new DateTimeOffset(end, TimeSpan.Zero) : null,
+        EndPrecision = m.EndPrecision,
+        EndWrittenAsEndOfDay = m.EndWrittenAsEndOfDay,
+        IsConditional = m.IsConditional,
+        Condition = m.ConditionZh is null ? null : new LocalizedText(m.ConditionZh, m.ConditionEn ?? m.ConditionZh),
         StatusNote = m.StatusNote,
         ActualUtc = m.ActualUtc is { } actual ? new DateTimeOffset(actual, TimeSpan.Zero) : null,
         Version = m.Version,

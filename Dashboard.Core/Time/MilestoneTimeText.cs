@@ -26,4 +26,15 @@ public static class MilestoneTimeText
         ArgumentNullException.ThrowIfNull(milestone);
         return Format(milestone.DueUtc, milestone.Precision, milestone.WrittenAsEndOfDay, timeZone);
     }
+
+    /// <summary>The end of a window as the notice wrote it, or null for a single point in time.</summary>
+    public static string? FormatEnd(MilestoneView milestone, TimeZoneInfo timeZone)
+    {
+        ArgumentNullException.ThrowIfNull(milestone);
+        return milestone.EndUtc is { } end ? Format(end, milestone.EndPrecision, milestone.EndWrittenAsEndOfDay, timeZone) : null;
+    }
+
+    /// <summary>A point as written, or a window as "start – end".</summary>
+    public static string FormatSpan(MilestoneView milestone, TimeZoneInfo timeZone) =>
+        FormatEnd(milestone, timeZone) is { } end ? $"{Format(milestone, timeZone)} – {end}" : Format(milestone, timeZone);
 }

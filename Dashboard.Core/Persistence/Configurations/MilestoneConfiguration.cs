@@ -11,6 +11,8 @@ internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Mileston
         builder.Property(m => m.NoteZh).HasMaxLength(2000);
         builder.Property(m => m.NoteEn).HasMaxLength(2000);
         builder.Property(m => m.Owner).HasMaxLength(100);
+        builder.Property(m => m.ConditionZh).HasMaxLength(300);
+        builder.Property(m => m.ConditionEn).HasMaxLength(300);
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.HasIndex(m => new { m.PlanId, m.DueUtc });
     }

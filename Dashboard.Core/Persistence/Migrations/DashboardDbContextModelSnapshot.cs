@@ -849,8 +849,30 @@ namespace Dashboard.Core.Persistence.Migrations
                     b.Property<DateTime?>("ActualUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ConditionEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConditionZh")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("DueUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("EndPrecision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EndWrittenAsEndOfDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsConditional")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsEstimated")
                         .HasColumnType("INTEGER");
