@@ -29,19 +29,12 @@ public static class CalendarFeed
             lines.Add($"UID:milestone-{milestone.Id}-{plan.Code}@cutover-dashboard");
             lines.Add($"DTSTAMP:{stamp}");
             lines.Add($"SEQUENCE:{milestone.Version}");
-            if (milestone.Precision == MilestonePrecision.Day)
-            {
-                AddWholeDay(lines, DateOnly.FromDateTime(plan.ToLocal(milestone.DueUtc).DateTime));
-            }
-            else
-            {
-                lines.Add($"DTSTART:{Utc(milestone.DueUtc)}");
-                lines.Add($"DTEND:{Utc(milestone.DueUtc.AddMinutes(30))}");
-            }
-
+            AddWhen(lines, plan, milestone);
             var state = milestone.StateAt(now);
-            lines.Add($"SUMMARY:{Escape(StatePrefix(state) + Estimated(milestone.Title.Zh, milestone.IsEstimated && state != MilestoneState.Done))}");
-            var notes = new[] { milestone.Title.En, milestone.Owner, milestone.Note?.Zh, milestone.StatusNote };
+            var summary = Estimated(milestone.Title.Zh, milestone.IsEstimated && state != MilestoneState.Done) + (milestone.IsConditional && state != MilestoneState.Done ? "（有条件）" : "");
+            lines.Add($"SUMMARY:{Escape(StatePrefix(state) + summary)}");
+            var condition = milestone.Condition is { } c ? $"条件：{c.Zh}" : null;
+            var notes = new[] { milestone.Title.En, condition, milestone.Owner, milestone.Note?.Zh, milestone.StatusNote };
             if (milestone.Kind == MilestoneKind.GoLive && plan.CatchUp.MissingCalendarYear is { } year)
             {
                 notes = [.. notes, MissingYear(year)];
@@ -93,6 +86,38 @@ public static class CalendarFeed
         lines.Add("END:VEVENT");
     }
 
+    /// <summary>
+    /// A date stays an all-day event and a time a half-hour one; a window spans to its end (all days
+    /// when both ends are dates, else as instants, since one event cannot mix the two).
+    /// </summary>
+    private static void AddWhen(List<string> lines, RegionPlan plan, MilestoneView milestone)
+    {
+        DateOnly LocalDay(DateTimeOffset utc) => DateOnly.FromDateTime(plan.ToLocal(utc).DateTime);
+        if (milestone.EndUtc is { } end)
+        {
+            if (milestone.Precision == MilestonePrecision.Day && milestone.EndPrecision == MilestonePrecision.Day)
+            {
+                lines.Add($"DTSTART;VALUE=DATE:{LocalDay(milestone.DueUtc):yyyyMMdd}");
+                lines.Add($"DTEND;VALUE=DATE:{LocalDay(end).AddDays(1):yyyyMMdd}");
+                return;
+            }
+
+            lines.Add($"DTSTART:{Utc(milestone.DueUtc)}");
+            lines.Add($"DTEND:{Utc(milestone.EndPrecision == MilestonePrecision.Day ? end.AddDays(1) : end)}");
+            return;
+        }
+
+        if (milestone.Precision == MilestonePrecision.Day)
+        {
+            AddWholeDay(lines, LocalDay(milestone.DueUtc));
+        }
+        else
+        {
+            lines.Add($"DTSTART:{Utc(milestone.DueUtc)}");
+            lines.Add($"DTEND:{Utc(milestone.DueUtc.AddMinutes(30))}");
+        }
+    }
+
     private static void AddWholeDay(List<string> lines, DateOnly day)
     {
         lines.Add($"DTSTART;VALUE=DATE:{day:yyyyMMdd}");
@@ -117,7 +142,7 @@ public static class CalendarFeed
     {
         MilestoneState.Missed => "CANCELLED",
         MilestoneState.Done => "CONFIRMED",
-        _ => milestone.IsEstimated ? "TENTATIVE" : "CONFIRMED",
+        _ => milestone.IsEstimated || milestone.IsConditional ? "TENTATIVE" : "CONFIRMED",
     };
 
     private static string MissingYear(int year) =>

@@ -50,4 +50,31 @@ public sealed class PhaseChartModelTests
 
         Assert.Equal(PhaseChartRange.All, model.Range);
     }
+
+    [Fact]
+    public void A_period_is_drawn_from_its_start_to_the_end_of_its_last_day_and_a_conditional_go_live_says_so()
+    {
+        var rehearsal = Rehearsal(Now.AddHours(-1));
+        var stop = rehearsal.Milestones.Single(m => m.Kind == MilestoneKind.SystemStop);
+        var goLive = rehearsal.Milestones.Single(m => m.Kind == MilestoneKind.GoLive);
+        var start = stop.DueUtc.AddDays(1);
+        var suspension = stop with
+        {
+            Id = 999, Kind = MilestoneKind.Other, Precision = MilestonePrecision.Day, Title = new LocalizedText("暂停缴费", "Contributions suspended"),
+            DueUtc = start, EndUtc = start.AddDays(2), EndPrecision = MilestonePrecision.Day,
+        };
+        var plan = rehearsal with
+        {
+            Milestones = [.. rehearsal.Milestones.Select(m => m == goLive ? m with { IsConditional = true } : m).Append(suspension).OrderBy(m => m.DueUtc)],
+        };
+
+        var model = PhaseChartModel.Build([plan], Now, PhaseChartRange.Active, Zone, CultureInfo.GetCultureInfo("zh-CN"));
+
+        var row = model.Rows.Single();
+        var window = Assert.Single(row.Windows);
+        var day = (model.To - model.From).TotalDays;
+        Assert.Equal(3 / day, window.Width, 6);
+        Assert.Equal("暂停缴费", window.Title);
+        Assert.True(row.Bars.Single(b => b.Phase == PlanPhase.Outage).EndText!.IsConditional);
+    }
 }

@@ -3,6 +3,7 @@ using Dashboard.Core.Plans;
 using Dashboard.Core.Seeding;
 using Dashboard.Tests.EndToEnd.Axe;
 using Dashboard.Tests.EndToEnd.Pages;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Dashboard.Tests.EndToEnd;
@@ -22,7 +23,8 @@ public sealed class PlanAuthoringInBrowserTests(BrowserFixture browser) : Browse
         await Expect(page.Locator(".template-anchor")).ToContainTextAsync("2021-10-30 24:00");
 
         // No one in charge and a date that does not exist: both refused, each under its own field.
-        await form.FillAsync(code, "湘潭", "Xiangtan", "2021-09-31 18:00");
+        await form.Stop.FillAsync("2021-09-31 18:00");
+        await form.FillRegionAsync(code, "湘潭", "Xiangtan");
         await form.Button("Plan_Create").ClickAsync();
         await Expect(form.MessageUnder(form.Stop)).ToHaveTextAsync(Ui.Text("Milestone_TimeFormat"));
         await Expect(form.MessageUnder(form.People)).ToHaveTextAsync(Ui.Text("Plan_SupervisorRequired"));
@@ -69,5 +71,52 @@ public sealed class PlanAuthoringInBrowserTests(BrowserFixture browser) : Browse
         await Expect(dialog.NewTime).ToHaveValueAsync("2027-03-09 08:00");
         await page.Keyboard.PressAsync("Escape");
         await Expect(region.TimeOf(goLive)).ToHaveTextAsync("2027-03-22 08:00");
+    }
+
+    [Fact]
+    public async Task An_administrator_pastes_a_notice_corrects_its_proposals_and_saves_the_plan()
+    {
+        var page = await Browser.NewPageAsync(DemoAccounts.Admin);
+        var code = OwnData.Unique("xz");
+        var form = new NewPlanPage(page);
+        var notice = new NoticePlanForm(page);
+        await form.OpenAsync();
+
+        // The moment the page shows: paste the whole notice and ask for its milestones.
+        await notice.NoticeText.FillAsync(Dashboard.Tests.Plans.Notices.NoticeCorpus.Text(Dashboard.Tests.Plans.Notices.NoticeCorpus.Xinzhou));
+        await notice.Read.ClickAsync();
+        await Expect(notice.Found).ToContainTextAsync(Ui.Matching(Ui.Chinese, "Plan_NoticeFound", @"\d+"));
+        var stop = await notice.RowAtAsync("2021-10-21 18:00");
+        await Expect(stop).ToContainTextAsync(Ui.Text("MilestoneKind_SystemStop"));
+        await page.ScreenshotIfAskedAsync("plan-notice-read");
+
+        // A wrong time on one proposal, no system names, no one in charge: each refused where it is.
+        var wrong = await notice.RowAtAsync("2021-10-20");
+        await NoticePlanForm.TimeOf(wrong).FillAsync("2021-10-32");
+        await form.FillRegionAsync(code, "忻州（公告）", "Xinzhou (notice)");
+        await form.Button("Plan_Create").ClickAsync();
+        await Expect(notice.MessageUnder(NoticePlanForm.TimeOf(wrong))).ToHaveTextAsync(Ui.Text("Milestone_TimeFormat"));
+        await Expect(notice.OldSystem).ToBeFocusedAsync();
+        await Expect(notice.MessageUnder(notice.OldSystem)).ToHaveTextAsync(Ui.Text("Validation_Required"));
+        await Expect(form.MessageUnder(form.People)).ToHaveTextAsync(Ui.Text("Plan_SupervisorRequired"));
+        await page.ScreenshotIfAskedAsync("plan-notice-refused");
+        AxeAudit.AssertNone(await AxeAudit.SeriousViolationsAsync(page));
+
+        // Drop the wrong one instead of fixing it, name the systems, choose the supervisor, save.
+        await NoticePlanForm.Keep(wrong).UncheckAsync();
+        await notice.OldSystem.FillAsync("社会保险管理信息系统医保子系统");
+        await notice.NewSystem.FillAsync("国家（山西省）医疗保障信息平台");
+        await form.ChoosePersonAsync(DemoAccounts.Supervisor.DisplayName);
+        await form.Button("Plan_Create").ClickAsync();
+        await Expect(form.Heading("忻州（公告）")).ToBeVisibleAsync();
+        await page.WaitInteractiveAsync();
+
+        var region = new RegionPage(page, code);
+        await Expect(region.TimeOf(nameof(MilestoneKind.SystemStop))).ToHaveTextAsync("2021-10-21 18:00");
+        await Expect(region.TimeOf(nameof(MilestoneKind.GoLive))).ToHaveTextAsync("2021-10-31 22:00");
+        await Expect(region.Milestone(nameof(MilestoneKind.GoLive)).Locator(".estimate-marker")).ToBeVisibleAsync();
+        await Expect(region.Milestones.Filter(new() { Has = page.Locator(".milestone-time", new() { HasTextString = "2021-10-20" }) })).ToHaveCountAsync(0);
+        await Expect(page.GetByText("国家（山西省）医疗保障信息平台", new() { Exact = false })).ToBeVisibleAsync();
+        await page.ScreenshotIfAskedAsync("plan-notice-created");
     }
 }

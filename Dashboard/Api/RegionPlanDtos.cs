@@ -33,7 +33,17 @@ public sealed record MilestoneDto(
 {
     /// <summary>What the milestone shows at the time of the request: its status, or Late once its time passed and it is not done.</summary>
     public MilestoneState State { get; init; }
+
+    /// <summary>The end of a window ("09-10 to 09-17 suspended"), read like <see cref="Time"/>; null for a single point in time.</summary>
+    public WindowEndDto? End { get; init; }
+
+    /// <summary>The notice makes the time depend on something (<see cref="Condition"/>), beyond an estimate.</summary>
+    public bool IsConditional { get; init; }
+
+    public TextDto? Condition { get; init; }
 }
+
+public sealed record WindowEndDto(DateTimeOffset Time, MilestonePrecision Precision, bool WrittenAsEndOfDay);
 
 public sealed record CatchUpDto(
     CatchUpRuleKind Rule,
@@ -82,7 +92,13 @@ internal static class RegionPlanDtoMapper
 
     private static MilestoneDto ToDto(RegionPlan plan, MilestoneView m, DateTimeOffset now) => new(
         m.Id, m.Kind, plan.ToLocal(m.DueUtc), m.Precision, m.IsEstimated, m.WrittenAsEndOfDay, m.Status, m.Owner,
-        TextDto.From(m.Title), m.Note is null ? null : TextDto.From(m.Note)) { State = m.StateAt(now) };
+        TextDto.From(m.Title), m.Note is null ? null : TextDto.From(m.Note))
+    {
+        State = m.StateAt(now),
+        End = m.EndUtc is { } end ? new WindowEndDto(plan.ToLocal(end), m.EndPrecision, m.EndWrittenAsEndOfDay) : null,
+        IsConditional = m.IsConditional,
+        Condition = m.Condition is null ? null : TextDto.From(m.Condition),
+    };
 
     private static DateTimeOffset? Local(RegionPlan plan, DateTimeOffset? utc) => utc is { } value ? plan.ToLocal(value) : null;
 }

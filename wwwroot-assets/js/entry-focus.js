@@ -31,3 +31,13 @@ export function focusHeadingUnlessTyping(selector) {
 export function shownValue(container) {
   return container?.querySelector('input, textarea')?.value ?? null;
 }
+
+// After a refused save on a long form, takes the person to the first field that needs a change
+// (it may be far above the button they pressed); the summary next to the button says why.
+export function focusFirstInvalid(container) {
+  const field = container?.querySelector('.field-invalid input:not([type=checkbox]), .field-invalid textarea, .field-invalid [tabindex="0"]');
+  if (field) {
+    field.scrollIntoView({ block: 'center' });
+    field.focus({ preventScroll: true });
+  }
+}

@@ -66,16 +66,17 @@ internal sealed class NewPlanPage(IPage page) : AppShell(page)
     /// <summary>The message under a field, found from the field's label.</summary>
     public ILocator MessageUnder(ILocator field) => Page.Locator(".message-under").Filter(new() { Has = field }).GetByRole(AriaRole.Alert);
 
-    public async Task FillAsync(string code, string nameZh, string nameEn, string localStop)
+    public async Task FillRegionAsync(string code, string nameZh, string nameEn)
     {
         await Page.GetByLabel(Ui.Text("Plan_Code"), new() { Exact = true }).FillAsync(code);
         await Page.GetByLabel(Ui.Text("Plan_NameZh"), new() { Exact = true }).FillAsync(nameZh);
         await Page.GetByLabel(Ui.Text("Plan_NameEn"), new() { Exact = true }).FillAsync(nameEn);
-        await Stop.FillAsync(localStop);
     }
 
+    /// <summary>Switches to copying a template (the page opens on pasting a notice) and picks one.</summary>
     public async Task ChooseTemplateAsync(string regionName)
     {
+        await Page.GetByRole(AriaRole.Tab, new() { Name = Ui.Text("Plan_FromTemplate"), Exact = true }).ClickAsync();
         await Template.ClickAsync();
         await Page.GetByRole(AriaRole.Option, new() { Name = regionName, Exact = true }).ClickAsync();
     }
@@ -97,10 +98,44 @@ internal sealed class NewPlanPage(IPage page) : AppShell(page)
     /// <summary>Creates a plan from the default template (合肥) with the demo supervisor in charge and waits for its region page.</summary>
     public async Task CreateAsync(string code, string nameZh, string nameEn, DateTime localStop)
     {
-        await FillAsync(code, nameZh, nameEn, localStop.ToString(RegionPage.TimeFormat, CultureInfo.InvariantCulture));
+        await ChooseTemplateAsync("合肥");
+        await Stop.FillAsync(localStop.ToString(RegionPage.TimeFormat, CultureInfo.InvariantCulture));
+        await FillRegionAsync(code, nameZh, nameEn);
         await ChoosePersonAsync(Dashboard.Core.Seeding.DemoAccounts.Supervisor.DisplayName);
         await Button("Plan_Create").ClickAsync();
         await Microsoft.Playwright.Assertions.Expect(Heading(nameZh)).ToBeVisibleAsync();
         await Page.WaitInteractiveAsync();
     }
+}
+
+/// <summary>The "paste the notice" tab of /admin/plans/new and its proposed milestones.</summary>
+internal sealed class NoticePlanForm(IPage page)
+{
+    public ILocator NoticeText => page.GetByLabel(Ui.Text("Plan_NoticeText"), new() { Exact = true });
+
+    public ILocator Read => page.GetByRole(AriaRole.Button, new() { Name = Ui.Text("Plan_NoticeRead"), Exact = true });
+
+    public ILocator Found => page.Locator(".notice-found");
+
+    public ILocator OldSystem => page.GetByLabel(Ui.Text("Plan_OldSystem"), new() { Exact = true });
+
+    public ILocator NewSystem => page.GetByLabel(Ui.Text("Plan_NewSystem"), new() { Exact = true });
+
+    public ILocator Rows => page.Locator(".notice-row");
+
+    /// <summary>The first proposal whose time field reads <paramref name="localTime"/> (what the box shows, not its markup).</summary>
+    public async Task<ILocator> RowAtAsync(string localTime)
+    {
+        await Microsoft.Playwright.Assertions.Expect(Rows.First).ToBeVisibleAsync();
+        var index = await Rows.EvaluateAllAsync<int>(
+            "(rows, time) => rows.findIndex(r => r.querySelector('[data-field=LocalTime]').value === time)", localTime);
+        Assert.True(index >= 0, $"No proposal at {localTime}.");
+        return Rows.Nth(index);
+    }
+
+    public static ILocator TimeOf(ILocator row) => row.Locator("[data-field=LocalTime]");
+
+    public static ILocator Keep(ILocator row) => row.Locator("input[type=checkbox]").First;
+
+    public ILocator MessageUnder(ILocator field) => page.Locator(".message-under").Filter(new() { Has = field }).GetByRole(AriaRole.Alert);
 }

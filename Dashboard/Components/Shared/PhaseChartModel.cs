@@ -21,10 +21,20 @@ public sealed record PhaseChartBar(PlanPhase Phase, double X, double Width, Date
 }
 
 /// <summary>A phase's start or end in the region's zone as the notice wrote it (a date, a time, "24:00"), and whether it is expected.</summary>
-public sealed record PhaseChartTime(string Text, bool IsEstimated);
+public sealed record PhaseChartTime(string Text, bool IsEstimated)
+{
+    /// <summary>The notice makes the time depend on something (a go-live after acceptance).</summary>
+    public bool IsConditional { get; init; }
+}
+
+/// <summary>A window a milestone spans (a suspension from one day to another), drawn under the row's phases.</summary>
+public sealed record PhaseChartWindow(double X, double Width, string Title, string Span);
 
 /// <summary>A row whose bars all lie outside the window says when it ended or starts instead.</summary>
-public sealed record PhaseChartRow(string Code, string Name, PlanPhase Phase, IReadOnlyList<PhaseChartBar> Bars, DateTimeOffset? EndedAt, DateTimeOffset? StartsAt);
+public sealed record PhaseChartRow(string Code, string Name, PlanPhase Phase, IReadOnlyList<PhaseChartBar> Bars, DateTimeOffset? EndedAt, DateTimeOffset? StartsAt)
+{
+    public IReadOnlyList<PhaseChartWindow> Windows { get; init; } = [];
+}
 
 public sealed record PhaseChartTick(double X, string Label);
 
@@ -96,7 +106,23 @@ public sealed record PhaseChartModel(
             }
         }
 
-        return new PhaseChartRow(plan.Code, plan.Name.In(culture), plan.PhaseAt(now), bars, endedAt, startsAt);
+        return new PhaseChartRow(plan.Code, plan.Name.In(culture), plan.PhaseAt(now), bars, endedAt, startsAt)
+        {
+            Windows = [.. Windows(plan, from, to, x, culture)],
+        };
+    }
+
+    private static IEnumerable<PhaseChartWindow> Windows(RegionPlan plan, DateTimeOffset from, DateTimeOffset to, Func<DateTimeOffset, double> x, CultureInfo culture)
+    {
+        foreach (var m in plan.Milestones)
+        {
+            // A date-only end lasts all that day.
+            var end = m.EndUtc is { } e ? m.EndPrecision == MilestonePrecision.Day ? e.AddDays(1) : e : (DateTimeOffset?)null;
+            if (end is { } until && m.DueUtc < to && until > from)
+            {
+                yield return new PhaseChartWindow(x(m.DueUtc), x(until) - x(m.DueUtc), m.Title.In(culture), Core.Time.MilestoneTimeText.FormatSpan(m, plan.TimeZone));
+            }
+        }
     }
 
     /// <summary>
@@ -109,7 +135,7 @@ public sealed record PhaseChartModel(
             .OrderBy(m => m.IsOutageStart || m.Kind == MilestoneKind.GoLive ? 0 : 1).FirstOrDefault();
         return milestone is null
             ? new PhaseChartTime(TimeTextFormatter.LocalDateTime(instant, plan.TimeZone), false)
-            : new PhaseChartTime(TimeTextFormatter.MilestoneTime(milestone, plan.TimeZone), milestone.IsEstimated);
+            : new PhaseChartTime(TimeTextFormatter.MilestoneTime(milestone, plan.TimeZone), milestone.IsEstimated) { IsConditional = milestone.IsConditional };
     }
 
     /// <summary>Catch-up ends at the end of its last day: "2021-11-12 24:00", expected when counted from an expected go-live.</summary>
