@@ -26,9 +26,19 @@ public sealed class PaperFormDeadlineTests : SeededCoreTests
 
     private async Task MoveGoLiveAsync(string localTime)
     {
+        var editing = Core.Get<PlanEditingService>();
+        var supervisor = await Core.ScopeOf("supervisor");
         var plan = (await Core.Get<CutoverPlanService>().GetPlanAsync("rehearsal"))!;
+
+        // A go-live cannot come before the stop: an earlier go-live means the stop came earlier too.
+        var stop = plan.Milestones.Single(m => m.Kind == MilestoneKind.SystemStop);
+        if (stop.DueUtc > SeededPlans.Shanghai(2026, 11, 1, 18))
+        {
+            Assert.True((await editing.MoveAsync(supervisor, stop.Id, stop.Version, "2026-11-01 18:00", "切换提前", confirmed: true)).Succeeded);
+        }
+
         var goLive = plan.Milestones.Single(m => m.Kind == MilestoneKind.GoLive);
-        var result = await Core.Get<PlanEditingService>().MoveAsync(await Core.ScopeOf("supervisor"), goLive.Id, goLive.Version, localTime, "切换提前", confirmed: true);
+        var result = await editing.MoveAsync(supervisor, goLive.Id, goLive.Version, localTime, "切换提前", confirmed: true);
         Assert.True(result.Succeeded);
     }
 
