@@ -100,4 +100,15 @@ public sealed class AuditDiffTests
 
         Assert.Equal(["时间：2021-10-19 24:00 → 2021-10-20"], changes);
     }
+
+    [Fact]
+    public void A_period_given_an_end_and_a_condition_reads_as_the_notice_wrote_them()
+    {
+        var changes = Changes("Milestone",
+            """{"DueUtc":"2020-09-09T16:00:00Z","Precision":"Day","WrittenAsEndOfDay":false,"EndUtc":null,"EndPrecision":"Minute","EndWrittenAsEndOfDay":false,"IsConditional":false,"ConditionZh":null}""",
+            """{"DueUtc":"2020-09-09T16:00:00Z","Precision":"Day","WrittenAsEndOfDay":false,"EndUtc":"2020-09-17T16:00:00Z","EndPrecision":"Minute","EndWrittenAsEndOfDay":true,"IsConditional":true,"ConditionZh":"视情况提前或推迟"}""",
+            "zh-CN");
+
+        Assert.Equal(["结束时间：— → 2020-09-17 24:00", "有条件（视情况提前或推迟）：否 → 是", "条件（中文）：— → 视情况提前或推迟"], changes);
+    }
 }

@@ -60,6 +60,10 @@ internal static class AuditDiff
         [nameof(Milestone.TitleZh)] = new("MS_TitleZh"),
         [nameof(Milestone.TitleEn)] = new("MS_TitleEn"),
         [nameof(Milestone.IsRemoved)] = new("History_IsRemoved"),
+        [nameof(Milestone.IsConditional)] = new("MS_Conditional"),
+        [nameof(Milestone.ConditionZh)] = new("MS_ConditionZh"),
+        [nameof(Milestone.NoteZh)] = new("MS_Note"),
+        [nameof(Milestone.NoteEn)] = new("MS_NoteEn"),
     };
 
     // Kind and Status mean different enums on different records.
@@ -72,9 +76,17 @@ internal static class AuditDiff
         [(nameof(Milestone), nameof(Milestone.Kind))] = new("MS_Kind", nameof(MilestoneKind)),
     };
 
-    /// <summary>A milestone's time is three stored fields read as one: the instant, date-only, and "24:00".</summary>
-    private static readonly string[] MilestoneTimeParts =
-        [nameof(Milestone.DueUtc), nameof(Milestone.Precision), nameof(Milestone.WrittenAsEndOfDay)];
+    /// <summary>A milestone's time, and a window's end, are three stored fields each read as one: the instant, date-only, and "24:00".</summary>
+    private sealed record TimeParts(string LabelKey, string Due, string Precision, string EndOfDay)
+    {
+        public bool Contains(string name) => name == Due || name == Precision || name == EndOfDay;
+    }
+
+    private static readonly TimeParts[] MilestoneTimes =
+    [
+        new("MS_Time", nameof(Milestone.DueUtc), nameof(Milestone.Precision), nameof(Milestone.WrittenAsEndOfDay)),
+        new("MS_EndShort", nameof(Milestone.EndUtc), nameof(Milestone.EndPrecision), nameof(Milestone.EndWrittenAsEndOfDay)),
+    ];
 
     public static IEnumerable<string> Changes(AuditEvent entry, IStringLocalizer localizer, TimeZoneInfo zone)
     {
@@ -86,20 +98,19 @@ internal static class AuditDiff
             yield break;
         }
 
-        var milestoneTimeShown = false;
+        var timesShown = new HashSet<TimeParts>();
         foreach (var (name, value) in after)
         {
-            if (entry.EntityType == nameof(Milestone) && MilestoneTimeParts.Contains(name) &&
-                MilestoneTimeText(after, zone) is { } newTime)
+            if (entry.EntityType == nameof(Milestone) && MilestoneTimes.FirstOrDefault(t => t.Contains(name)) is { } time)
             {
-                // One "time" line however many of its parts changed, each side as the notice wrote it.
-                var oldTime = MilestoneTimeText(before, zone) ?? Missing;
-                if (!milestoneTimeShown && oldTime != newTime)
+                // One line per time however many of its parts changed, each side as the notice wrote it.
+                var oldTime = MilestoneTimeText(before, time, zone) ?? Missing;
+                var newTime = MilestoneTimeText(after, time, zone) ?? Missing;
+                if (timesShown.Add(time) && oldTime != newTime)
                 {
-                    yield return localizer["History_Change", Lookup(localizer, "MS_Time", name), oldTime, newTime];
+                    yield return localizer["History_Change", Lookup(localizer, time.LabelKey, name), oldTime, newTime];
                 }
 
-                milestoneTimeShown = true;
                 continue;
             }
 
@@ -145,17 +156,17 @@ internal static class AuditDiff
     }
 
     /// <summary>"2026-12-06 22:40", "2026-12-07 24:00" or "2026-12-07" from a milestone snapshot; null without a time.</summary>
-    private static string? MilestoneTimeText(Dictionary<string, JsonElement> snapshot, TimeZoneInfo zone)
+    private static string? MilestoneTimeText(Dictionary<string, JsonElement> snapshot, TimeParts time, TimeZoneInfo zone)
     {
-        if (!snapshot.TryGetValue(nameof(Milestone.DueUtc), out var due) || due.ValueKind != JsonValueKind.String ||
+        if (!snapshot.TryGetValue(time.Due, out var due) || due.ValueKind != JsonValueKind.String ||
             !DateTimeOffset.TryParse(due.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var dueUtc))
         {
             return null;
         }
 
-        var precision = snapshot.TryGetValue(nameof(Milestone.Precision), out var p) && p.ValueKind == JsonValueKind.String &&
+        var precision = snapshot.TryGetValue(time.Precision, out var p) && p.ValueKind == JsonValueKind.String &&
             Enum.TryParse<MilestonePrecision>(p.GetString(), out var parsed) ? parsed : MilestonePrecision.Minute;
-        var endOfDay = snapshot.TryGetValue(nameof(Milestone.WrittenAsEndOfDay), out var e) && e.ValueKind == JsonValueKind.True;
+        var endOfDay = snapshot.TryGetValue(time.EndOfDay, out var e) && e.ValueKind == JsonValueKind.True;
         return TimeTextFormatter.MilestoneTime(dueUtc, precision, endOfDay, zone);
     }
 
