@@ -108,4 +108,26 @@ public sealed class RegionPageTests : BoardTestContext
         await forManager.WaitForAssertionAsync(() => Assert.NotEmpty(forManager.FindAll(".milestone")));
         Assert.Empty(forManager.FindAll(".plan-warnings"));
     }
+
+    [Fact]
+    public async Task A_period_shows_both_ends_and_a_conditional_go_live_says_what_it_depends_on()
+    {
+        using var _ = new UiCulture("zh-CN");
+        var supervisor = await SignInAsync("supervisor");
+        var editing = Services.GetRequiredService<PlanEditingService>();
+        var added = await editing.AddAsync(supervisor, "rehearsal", new MilestoneInput
+        {
+            Kind = MilestoneKind.Other, LocalTime = "2026-11-25", EndLocalTime = "2026-11-27", TitleZh = "暂停个人缴费",
+        });
+        var goLive = (await Services.GetRequiredService<CutoverPlanService>().GetPlanAsync("rehearsal"))!.Milestones.Single(m => m.Kind == MilestoneKind.GoLive);
+        var input = MilestoneInput.From(goLive, Dashboard.Core.Time.RegionTimeZone.Default);
+        (input.IsConditional, input.ConditionZh) = (true, "省级验收通过后");
+        Assert.True((await editing.UpdateAsync(supervisor, goLive.Id, goLive.Version, input)).Succeeded);
+
+        var page = Render<RegionPage>(p => p.Add(x => x.Code, "rehearsal"));
+
+        await page.WaitForAssertionAsync(() => Assert.Equal("2026-11-25 – 2026-11-27", page.Find($"[data-milestone='{added.Value}'] .milestone-time").TextContent.Trim()));
+        Assert.Equal("有条件", page.Find("[data-kind=GoLive] .conditional-marker").TextContent.Trim());
+        Assert.Equal("条件: 省级验收通过后", page.Find("[data-kind=GoLive] .milestone-condition").TextContent.Trim());
+    }
 }

@@ -119,4 +119,30 @@ public sealed class PlanAuthoringInBrowserTests(BrowserFixture browser) : Browse
         await Expect(page.GetByText("国家（山西省）医疗保障信息平台", new() { Exact = false })).ToBeVisibleAsync();
         await page.ScreenshotIfAskedAsync("plan-notice-created");
     }
+
+    [Fact]
+    public async Task A_period_that_ends_before_it_starts_is_refused_under_its_end_and_saved_once_corrected()
+    {
+        var page = await Browser.NewPageAsync(DemoAccounts.Admin);
+        var code = await Browser.PlanAsync("时间段检查", "2027-03-10 18:00");
+        var region = new RegionPage(page, code);
+        await region.OpenAsync();
+
+        await region.Button("MS_Add").ClickAsync();
+        var dialog = new MilestoneEditorDialog(page);
+        await dialog.Time.FillAsync("2027-03-05");
+        await dialog.End.FillAsync("2027-03-01");
+        await dialog.TitleZh.FillAsync("暂停个人缴费业务");
+        await dialog.Save.ClickAsync();
+
+        await Expect(dialog.MessageUnder("MS_EndTime")).ToHaveTextAsync(Ui.Text(MilestoneInputRules.WindowEndBeforeStart, "2027-03-01", "2027-03-05"));
+        await page.ScreenshotIfAskedAsync("milestone-window-refused");
+        AxeAudit.AssertNone(await AxeAudit.SeriousViolationsAsync(page));
+        await dialog.End.FillAsync("2027-03-09 24:00");
+        await dialog.Save.ClickAsync();
+        await Expect(dialog.Root).ToHaveCountAsync(0);
+        var period = region.Milestones.Filter(new() { HasText = "暂停个人缴费业务" });
+        await Expect(period.Locator(".milestone-time")).ToHaveTextAsync("2027-03-05 – 2027-03-09 24:00");
+        await page.ScreenshotIfAskedAsync("milestone-window-saved");
+    }
 }

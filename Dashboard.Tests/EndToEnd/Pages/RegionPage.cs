@@ -139,3 +139,21 @@ internal sealed class NoticePlanForm(IPage page)
 
     public ILocator MessageUnder(ILocator field) => page.Locator(".message-under").Filter(new() { Has = field }).GetByRole(AriaRole.Alert);
 }
+
+/// <summary>The add/edit milestone dialog.</summary>
+internal sealed class MilestoneEditorDialog(IPage page)
+{
+    public ILocator Root { get; } = page.GetByRole(AriaRole.Dialog);
+
+    public ILocator Time => Root.GetByLabel(Ui.Text("MS_Time"), new() { Exact = true });
+
+    public ILocator End => Root.GetByLabel(Ui.Text("MS_EndTime"), new() { Exact = true });
+
+    public ILocator TitleZh => Root.GetByLabel(Ui.Text("MS_TitleZh"), new() { Exact = true });
+
+    public ILocator Save => Root.GetByRole(AriaRole.Button, new() { Name = Ui.Text("Common_Save"), Exact = true });
+
+    /// <summary>The message under the field labelled <paramref name="labelKey"/> (the inner locator is matched inside each wrapper, so it is not rooted at the dialog).</summary>
+    public ILocator MessageUnder(string labelKey) =>
+        Root.Locator(".message-under").Filter(new() { Has = page.GetByLabel(Ui.Text(labelKey), new() { Exact = true }) }).GetByRole(AriaRole.Alert);
+}
