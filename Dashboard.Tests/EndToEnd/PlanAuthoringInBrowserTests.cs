@@ -145,4 +145,25 @@ public sealed class PlanAuthoringInBrowserTests(BrowserFixture browser) : Browse
         await Expect(period.Locator(".milestone-time")).ToHaveTextAsync("2027-03-05 – 2027-03-09 24:00");
         await page.ScreenshotIfAskedAsync("milestone-window-saved");
     }
+
+    [Fact]
+    public async Task Pasting_more_than_the_notice_box_holds_says_what_was_left_out_and_the_page_stays_live()
+    {
+        var page = await Browser.NewPageAsync(DemoAccounts.Admin);
+        var form = new NewPlanPage(page);
+        var notice = new NoticePlanForm(page);
+        await form.OpenAsync();
+        var huge = Dashboard.Tests.Plans.Notices.NoticeCorpus.Text(Dashboard.Tests.Plans.Notices.NoticeCorpus.Panzhihua);
+        huge = string.Concat(Enumerable.Repeat(huge, 60_000 / huge.Length + 1));
+        Assert.True(huge.Length > 3 * Dashboard.Components.Pages.Admin.NoticePlanFields.MaxNoticeLength);
+
+        // As a paste arrives: through the browser's editing, which keeps to the box's limit (a scripted fill would not).
+        await notice.NoticeText.FocusAsync();
+        await page.Keyboard.InsertTextAsync(huge);
+        await notice.Read.ClickAsync();
+
+        await Expect(page.Locator(".notice-too-long")).ToHaveTextAsync(Ui.Text("Plan_NoticeTooLong", Dashboard.Components.Pages.Admin.NoticePlanFields.MaxNoticeLength));
+        await Expect(notice.Found).ToContainTextAsync(Ui.Matching(Ui.Chinese, "Plan_NoticeFound", @"[1-9]\d*"));
+        await page.ScreenshotIfAskedAsync("plan-notice-huge");
+    }
 }
