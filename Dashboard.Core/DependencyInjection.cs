@@ -37,7 +37,9 @@ public static class DependencyInjection
             .SetApplicationName("CutoverDashboard")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataFolder(options, contentRoot), "keys")));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => new WorkingDayCalendar(HolidayCalendarData.LoadEmbedded()));
+        services.AddSingleton<RegionCalendars>();
+        services.AddSingleton(provider => provider.GetRequiredService<RegionCalendars>().Official);
+        services.AddSingleton<RegionCalendarService>();
         services.AddSingleton<CatchUpDeadlineCalculator>();
         services.AddSingleton<CutoverPlanService>();
         services.AddSingleton<DatabaseInitializer>();

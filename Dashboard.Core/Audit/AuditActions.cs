@@ -18,4 +18,7 @@ public static class AuditActions
     public const string Export = "Export";
     public const string StatusChange = "StatusChange";
     public const string MilestoneMove = "MilestoneMove";
+
+    /// <summary>A change the rules refused (invalid input, a stale version): who tried what, and why not.</summary>
+    public const string Refused = "Refused";
 }

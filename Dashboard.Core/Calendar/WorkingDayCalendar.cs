@@ -8,6 +8,7 @@ public sealed class WorkingDayCalendar
 {
     private readonly HashSet<int> _years;
     private readonly Dictionary<DateOnly, bool> _offDays;
+    private readonly HashSet<DateOnly> _adjusted = [];
 
     public WorkingDayCalendar(IEnumerable<HolidayYear> years, IEnumerable<HolidayDay>? overrides = null)
     {
@@ -24,6 +25,12 @@ public sealed class WorkingDayCalendar
 
         foreach (var day in overrides ?? [])
         {
+            // Only an override that turns a day around changes a count; one that agrees with the official day is no adjustment.
+            if (_years.Contains(day.Date.Year) && IsWorkingDay(day.Date) == day.IsOffDay)
+            {
+                _adjusted.Add(day.Date);
+            }
+
             _offDays[day.Date] = day.IsOffDay;
         }
     }
@@ -48,6 +55,9 @@ public sealed class WorkingDayCalendar
 
         return date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
     }
+
+    /// <summary>How many local overrides changed a day after <paramref name="start"/> up to and including <paramref name="end"/>.</summary>
+    public int AdjustedDaysBetween(DateOnly start, DateOnly end) => _adjusted.Count(d => d > start && d <= end);
 
     /// <summary>
     /// The Nth working day after <paramref name="start"/>. The start day itself is not counted

@@ -44,6 +44,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
 
     public DbSet<Notifications.OverdueWatch> OverdueWatches => Set<Notifications.OverdueWatch>();
 
+    public DbSet<Calendar.RegionCalendarDay> RegionCalendarDays => Set<Calendar.RegionCalendarDay>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -19,4 +19,7 @@ public sealed record CatchUpDeadline(
     /// estimate too and moves when go-live does. A fixed date is firm whatever go-live does.
     /// </summary>
     public bool IsEstimate { get; init; }
+
+    /// <summary>How many days of the counted window the region's local calendar adjustments turned around (0: the official calendar alone).</summary>
+    public int LocalAdjustments { get; init; }
 }

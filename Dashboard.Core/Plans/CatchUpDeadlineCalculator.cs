@@ -2,20 +2,29 @@ using Dashboard.Core.Calendar;
 
 namespace Dashboard.Core.Plans;
 
-/// <summary>Computes the end of a plan's catch-up window from its rule and the working-day calendar.</summary>
-public sealed class CatchUpDeadlineCalculator(WorkingDayCalendar calendar)
+/// <summary>
+/// Computes the end of a plan's catch-up window from its rule and a working-day calendar: the region's
+/// own (<see cref="RegionCalendars"/>, as <see cref="CutoverPlanService"/> passes it), or the official one.
+/// </summary>
+public sealed class CatchUpDeadlineCalculator(WorkingDayCalendar official)
 {
-    public CatchUpDeadline Compute(CutoverPlan plan, MilestoneView? goLive, TimeZoneInfo timeZone)
+    /// <summary>The deadline under the official calendar alone, for a plan of no region's (templates, seeds).</summary>
+    public CatchUpDeadline Compute(CutoverPlan plan, MilestoneView? goLive, TimeZoneInfo timeZone) => Compute(plan, goLive, timeZone, official);
+
+    public CatchUpDeadline Compute(CutoverPlan plan, MilestoneView? goLive, TimeZoneInfo timeZone, WorkingDayCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(calendar);
         var result = new CatchUpDeadline(plan.CatchUpRuleKind, plan.CatchUpWorkingDays, plan.CatchUpRuleFromNotice, null, null, null)
         {
             IsEstimate = plan.CatchUpRuleKind == CatchUpRuleKind.WorkingDaysAfterGoLive && goLive is { IsEstimated: true },
         };
         try
         {
-            var lastDay = LastDay(plan, goLive, timeZone);
-            return lastDay is { } day ? result with { LastDay = day, EndsUtc = EndOfDayUtc(day, timeZone) } : result;
+            var lastDay = LastDay(plan, goLive, timeZone, calendar);
+            return lastDay is { } day
+                ? result with { LastDay = day, EndsUtc = EndOfDayUtc(day, timeZone), LocalAdjustments = LocalAdjustments(plan, goLive, timeZone, calendar, day) }
+                : result;
         }
         catch (CalendarYearMissingException ex)
         {
@@ -41,7 +50,12 @@ public sealed class CatchUpDeadlineCalculator(WorkingDayCalendar calendar)
         return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(nextMidnight, timeZone), TimeSpan.Zero);
     }
 
-    private DateOnly? LastDay(CutoverPlan plan, MilestoneView? goLive, TimeZoneInfo timeZone) => plan.CatchUpRuleKind switch
+    private static int LocalAdjustments(CutoverPlan plan, MilestoneView? goLive, TimeZoneInfo timeZone, WorkingDayCalendar calendar, DateOnly lastDay) =>
+        plan.CatchUpRuleKind == CatchUpRuleKind.WorkingDaysAfterGoLive && goLive is not null
+            ? calendar.AdjustedDaysBetween(GoLiveDay(goLive, timeZone), lastDay)
+            : 0;
+
+    private static DateOnly? LastDay(CutoverPlan plan, MilestoneView? goLive, TimeZoneInfo timeZone, WorkingDayCalendar calendar) => plan.CatchUpRuleKind switch
     {
         CatchUpRuleKind.FixedDate => plan.CatchUpFixedDate,
         CatchUpRuleKind.WorkingDaysAfterGoLive when goLive is not null && plan.CatchUpWorkingDays is { } days =>

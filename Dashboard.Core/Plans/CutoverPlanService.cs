@@ -1,13 +1,19 @@
+using Dashboard.Core.Calendar;
+
 namespace Dashboard.Core.Plans;
 
-/// <summary>Reads regions' cutover plans, with their computed catch-up deadlines.</summary>
-public sealed class CutoverPlanService(IDbContextFactory<DashboardDbContext> dbFactory, CatchUpDeadlineCalculator deadlines)
+/// <summary>
+/// Reads regions' cutover plans, with their catch-up deadlines computed under each region's own
+/// calendar (<see cref="RegionCalendars"/>): every deadline the app shows or stores comes from here.
+/// </summary>
+public sealed class CutoverPlanService(IDbContextFactory<DashboardDbContext> dbFactory, CatchUpDeadlineCalculator deadlines, RegionCalendars calendars)
 {
     public async Task<IReadOnlyList<RegionPlan>> GetPlansAsync(CancellationToken cancellationToken = default)
     {
+        var calendarSet = await calendars.GetAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var regions = await RegionsWithPlans(db).ToListAsync(cancellationToken);
-        return regions.Select(ToRegionPlan).ToList();
+        return regions.Select(r => ToRegionPlan(r, calendarSet)).ToList();
     }
 
     /// <summary>The plan of the region with this code, or null if there is none.</summary>
@@ -15,9 +21,10 @@ public sealed class CutoverPlanService(IDbContextFactory<DashboardDbContext> dbF
     {
         ArgumentNullException.ThrowIfNull(code);
         var normalized = code.Trim().ToLowerInvariant();
+        var calendarSet = await calendars.GetAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var region = await RegionsWithPlans(db).FirstOrDefaultAsync(r => r.Code == normalized, cancellationToken);
-        return region is null ? null : ToRegionPlan(region);
+        return region is null ? null : ToRegionPlan(region, calendarSet);
     }
 
     /// <summary>
@@ -26,9 +33,10 @@ public sealed class CutoverPlanService(IDbContextFactory<DashboardDbContext> dbF
     /// </summary>
     public async Task<IReadOnlyDictionary<int, CatchUpDeadline>> GetCatchUpDeadlinesAsync(CancellationToken cancellationToken = default)
     {
+        var calendarSet = await calendars.GetAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var regions = await RegionsWithPlans(db).ToListAsync(cancellationToken);
-        return regions.ToDictionary(r => r.Id, r => ToRegionPlan(r).CatchUp);
+        return regions.ToDictionary(r => r.Id, r => ToRegionPlan(r, calendarSet).CatchUp);
     }
 
     /// <summary>A page of list rows with each row's region catch-up deadline attached (read once for the page).</summary>
@@ -59,9 +67,10 @@ public sealed class CutoverPlanService(IDbContextFactory<DashboardDbContext> dbF
 
     public async Task<RegionPlan?> GetPlanAsync(int regionId, CancellationToken cancellationToken = default)
     {
+        var calendarSet = await calendars.GetAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var region = await RegionsWithPlans(db).FirstOrDefaultAsync(r => r.Id == regionId, cancellationToken);
-        return region is null ? null : ToRegionPlan(region);
+        return region is null ? null : ToRegionPlan(region, calendarSet);
     }
 
     private static IQueryable<Region> RegionsWithPlans(DashboardDbContext db) =>
@@ -70,5 +79,6 @@ public sealed class CutoverPlanService(IDbContextFactory<DashboardDbContext> dbF
             .Include(r => r.Plan!).ThenInclude(p => p.Milestones)
             .OrderBy(r => r.SortOrder).ThenBy(r => r.Code);
 
-    private RegionPlan ToRegionPlan(Region region) => RegionPlanMapper.ToRegionPlan(region, deadlines);
+    private RegionPlan ToRegionPlan(Region region, RegionCalendarSet calendarSet) =>
+        RegionPlanMapper.ToRegionPlan(region, deadlines, calendarSet.For(region.Id));
 }

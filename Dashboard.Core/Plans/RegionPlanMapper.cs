@@ -1,9 +1,12 @@
+using Dashboard.Core.Calendar;
+
 namespace Dashboard.Core.Plans;
 
 /// <summary>Turns a region entity with its plan and milestones into the read model pages use.</summary>
 public static class RegionPlanMapper
 {
-    public static RegionPlan ToRegionPlan(Region region, CatchUpDeadlineCalculator deadlines)
+    /// <summary>The read model, its deadline counted under <paramref name="calendar"/> (the region's own; null: the official one).</summary>
+    public static RegionPlan ToRegionPlan(Region region, CatchUpDeadlineCalculator deadlines, WorkingDayCalendar? calendar = null)
     {
         ArgumentNullException.ThrowIfNull(region);
         ArgumentNullException.ThrowIfNull(deadlines);
@@ -23,7 +26,7 @@ public static class RegionPlanMapper
             new LocalizedText(plan.OldSystemNameZh, plan.OldSystemNameEn),
             new LocalizedText(plan.NewSystemNameZh, plan.NewSystemNameEn),
             milestones,
-            deadlines.Compute(plan, goLive, timeZone));
+            calendar is null ? deadlines.Compute(plan, goLive, timeZone) : deadlines.Compute(plan, goLive, timeZone, calendar));
     }
 
     public static MilestoneView ToView(Milestone m) => new(

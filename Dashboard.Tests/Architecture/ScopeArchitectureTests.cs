@@ -30,7 +30,7 @@ public sealed class ScopeArchitectureTests
         ["UserAdminService.ValidateAsync"] = "administrators assign any active facility",
         ["BoardSnapshots.ComputeAsync"] = "one shared aggregate per region; GetAsync/GetVisibleAsync hand it only to users who may see the region",
         ["BoardSnapshots.FacilitiesAsync"] = "part of the region aggregate above",
-        ["HeldPatientDeadlines.RecomputeRegionAsync"] = "a moved go-live changes every record's deadline in the region",
+        ["HeldPatientDeadlines.RecomputeRegionAsync"] = "a moved go-live or a local calendar adjustment changes every record's deadline in the region",
         ["AccountSeeder.SeedDemoAsync"] = "seeds the demo facilities at start-up",
         ["DatabaseInitializer.FillNameSortKeysAsync"] = "start-up backfill of every record's sort key",
         ["FacilityOverdueCounts.ReadAsync"] = "the notification producer's per-facility overdue counts of a region; only names and counts leave, to the administrators' targets",
@@ -39,7 +39,7 @@ public sealed class ScopeArchitectureTests
     /// <summary>Public methods that read records without a caller, and why.</summary>
     private static readonly Dictionary<string, string> SystemReaders = new()
     {
-        ["HeldPatientDeadlines.RecomputeRegionAsync"] = "called by plan editing, which checked the editor's scope",
+        ["HeldPatientDeadlines.RecomputeRegionAsync"] = "called by plan editing and calendar adjustments, which checked the editor's scope",
     };
 
     [Fact]

@@ -68,4 +68,20 @@ public sealed class WorkingDayCalendarTests
 
         Assert.Equal(D(2021, 11, 24), withOverride.AddWorkingDays(D(2021, 11, 22), 1));
     }
+
+    [Fact]
+    public void Only_overrides_that_turn_a_day_around_count_as_local_adjustments()
+    {
+        var local = new WorkingDayCalendar(
+            HolidayCalendarData.LoadEmbedded(),
+            [
+                new HolidayDay(D(2020, 9, 23), "local holiday", IsOffDay: true),
+                new HolidayDay(D(2020, 10, 1), "National Day, off anyway", IsOffDay: true),
+                new HolidayDay(D(2020, 10, 20), "after the window", IsOffDay: true),
+            ]);
+
+        Assert.Equal(D(2020, 10, 10), local.AddWorkingDays(D(2020, 9, 20), 10));
+        Assert.Equal(1, local.AdjustedDaysBetween(D(2020, 9, 20), D(2020, 10, 10)));
+        Assert.Equal(0, Official.AdjustedDaysBetween(D(2020, 9, 20), D(2020, 10, 10)));
+    }
 }

@@ -21,6 +21,12 @@ internal sealed class RegionPage(IPage page, string code) : AppShell(page)
     public async Task<DateTime> LocalTimeOfAsync(string kind) =>
         DateTime.ParseExact((await TimeOf(kind).TextContentAsync())!.Trim(), TimeFormat, CultureInfo.InvariantCulture);
 
+    /// <summary>The catch-up deadline as the card shows it, e.g. "2027-04-05 24:00 前".</summary>
+    public ILocator Deadline => Page.Locator(".catch-up-card .deadline-date");
+
+    /// <summary>The card's note that local calendar adjustments changed the count, e.g. "含本地调整 1 天".</summary>
+    public ILocator LocalAdjustments => Page.Locator(".catch-up-card .deadline-local-adjustments");
+
     public ILocator Action(string kind, string key) =>
         Milestone(kind).GetByRole(AriaRole.Button, new() { Name = Ui.Text(key), Exact = true });
 
