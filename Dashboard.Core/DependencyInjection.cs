@@ -86,6 +86,7 @@ public static class DependencyInjection
         services.AddSingleton<Readiness.ReadinessService>();
         services.AddSingleton<Plans.PlanEditingService>();
         services.AddSingleton<Plans.PlanCreationService>();
+        services.AddSingleton<Plans.PlanSettingsService>();
         services.AddNotifications();
         return services;
     }

@@ -34,6 +34,17 @@ public class CutoverPlan : IVersioned
     /// <summary>The notice the plan was entered from (file or title).</summary>
     public string? SourceNotice { get; set; }
 
+    /// <summary>Who published the notice (发文单位).</summary>
+    public string? SourceIssuer { get; set; }
+
+    /// <summary>The notice's document number (文号), e.g. 忻医保发〔2021〕12号.</summary>
+    public string? SourceDocumentNumber { get; set; }
+
+    public DateOnly? SourcePublishedOn { get; set; }
+
+    /// <summary>Where the notice is published: an absolute http or https address.</summary>
+    public string? SourceUrl { get; set; }
+
     public long Version { get; set; }
 
     public List<Milestone> Milestones { get; set; } = [];

@@ -14,6 +14,9 @@ public sealed record RegionPlan(
     IReadOnlyList<MilestoneView> Milestones,
     CatchUpDeadline CatchUp)
 {
+    /// <summary>The notice the plan was entered from; null when nothing is known of it.</summary>
+    public PlanSource? Source { get; init; }
+
     /// <summary>The first stop of any kind: business, settlement or the whole system.</summary>
     public DateTimeOffset? OutageStartsUtc =>
         Milestones.Where(m => m.IsOutageStart).Select(m => (DateTimeOffset?)m.DueUtc).Min();

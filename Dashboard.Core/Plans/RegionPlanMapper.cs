@@ -26,7 +26,10 @@ public static class RegionPlanMapper
             new LocalizedText(plan.OldSystemNameZh, plan.OldSystemNameEn),
             new LocalizedText(plan.NewSystemNameZh, plan.NewSystemNameEn),
             milestones,
-            calendar is null ? deadlines.Compute(plan, goLive, timeZone) : deadlines.Compute(plan, goLive, timeZone, calendar));
+            calendar is null ? deadlines.Compute(plan, goLive, timeZone) : deadlines.Compute(plan, goLive, timeZone, calendar))
+        {
+            Source = PlanSource.Of(plan),
+        };
     }
 
     public static MilestoneView ToView(Milestone m) => new(

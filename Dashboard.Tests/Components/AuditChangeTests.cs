@@ -25,4 +25,22 @@ public sealed class AuditChangeTests() : ComponentTestContext(TestClocks.FirstSt
 
         Assert.Equal([status, time], change.FindAll(".audit-change-line").Select(l => l.TextContent.Trim()));
     }
+
+    [Theory]
+    [InlineData("zh-CN", "原系统名称（中文）：旧系统 → 新系统", "补录期限规则：上线后若干个工作日 → 固定截止日期", "截止日期（当天有效）：— → 2027-01-15", "时区：Asia/Shanghai → Asia/Urumqi")]
+    [InlineData("en", "Old system name (Chinese): 旧系统 → 新系统", "Catch-up rule: Working days after go-live → Fixed last day", "Last day (included): — → 2027-01-15", "Time zone: Asia/Shanghai → Asia/Urumqi")]
+    public void A_plan_settings_change_reads_with_the_dialogs_labels(string culture, string system, string rule, string date, string zone)
+    {
+        using var _ = new UiCulture(culture);
+        var entry = new AuditEvent
+        {
+            UserName = "demo-admin", Action = AuditActions.Update, EntityType = "CutoverPlan", EntityId = "3",
+            BeforeJson = """{"OldSystemNameZh":"旧系统","CatchUpRuleKind":"WorkingDaysAfterGoLive","CatchUpFixedDate":null,"TimeZoneId":"Asia/Shanghai"}""",
+            AfterJson = """{"OldSystemNameZh":"新系统","CatchUpRuleKind":"FixedDate","CatchUpFixedDate":"2027-01-15","TimeZoneId":"Asia/Urumqi"}""",
+        };
+
+        var change = Render<AuditChange>(p => p.Add(x => x.Event, entry));
+
+        Assert.Equal([system, rule, date, zone], change.FindAll(".audit-change-line").Select(l => l.TextContent.Trim()));
+    }
 }

@@ -130,4 +130,44 @@ public sealed class RegionPageTests : BoardTestContext
         Assert.Equal("有条件", page.Find("[data-kind=GoLive] .conditional-marker").TextContent.Trim());
         Assert.Equal("条件: 省级验收通过后", page.Find("[data-kind=GoLive] .milestone-condition").TextContent.Trim());
     }
+
+    [Theory]
+    [InlineData("demo-admin", "Admin", true)]
+    [InlineData("supervisor", "Supervisor", false)]
+    [InlineData("manager", "Manager", false)]
+    public async Task Only_administrators_see_the_plan_settings_button(string user, string role, bool sees)
+    {
+        using var _ = new UiCulture("zh-CN");
+        await SignInAsync(user, role);
+
+        var page = Render<RegionPage>(p => p.Add(x => x.Code, "hefei"));
+
+        // The page knows who is looking before it shows the plan.
+        await page.WaitForAssertionAsync(() => Assert.NotEmpty(page.FindAll(".milestone")));
+        Assert.Equal(sees, page.FindAll("button").Any(b => b.TextContent.Trim() == "计划设置"));
+    }
+
+    [Fact]
+    public async Task The_header_shows_the_source_notice_linked_and_in_english_the_english_system_names()
+    {
+        var admin = await SignInAsync("demo-admin", "Admin");
+        var settings = Services.GetRequiredService<PlanSettingsService>();
+        var input = (await settings.GetAsync("hefei"))!;
+        (input.SourceIssuer, input.SourceDocumentNumber, input.SourcePublishedOn) = ("合肥市医疗保障局", "合医保〔2021〕88号", new DateOnly(2021, 11, 29));
+        (input.SourceTitle, input.SourceUrl) = ("合肥上线在途业务操作指引", "https://ybj.hefei.gov.cn/notice/88.html");
+        (input.OldSystemNameEn, input.NewSystemNameEn) = ("Hefei legacy system", "National platform (Anhui)");
+        Assert.True((await settings.UpdateAsync(admin, "hefei", input.Version, input)).Succeeded);
+        using var _ = new UiCulture("en");
+
+        var page = Render<RegionPage>(p => p.Add(x => x.Code, "hefei"));
+
+        await page.WaitForAssertionAsync(() => Assert.NotEmpty(page.FindAll(".plan-source")));
+        var source = page.Find(".plan-source");
+        Assert.Equal(["Source notice:", "合肥市医疗保障局", "合医保〔2021〕88号", "2021-11-29", "合肥上线在途业务操作指引"],
+            source.Children.Where(c => !c.ClassList.Contains("plan-source-separator")).Select(c => c.TextContent.Trim()));
+        Assert.Equal(3, source.QuerySelectorAll(".plan-source-separator").Length);
+        var link = source.QuerySelector("a")!;
+        Assert.Equal(("https://ybj.hefei.gov.cn/notice/88.html", "_blank", "合肥上线在途业务操作指引"), (link.GetAttribute("href"), link.GetAttribute("target"), link.TextContent.Trim()));
+        Assert.StartsWith("Hefei legacy system → National platform (Anhui)", page.Find(".plan-systems").TextContent.Trim(), StringComparison.Ordinal);
+    }
 }

@@ -63,7 +63,18 @@ public sealed record PlanDto(
     TextDto NewSystem,
     PlanPhase Phase,
     CatchUpDto CatchUp,
-    IReadOnlyList<MilestoneDto> Milestones);
+    IReadOnlyList<MilestoneDto> Milestones)
+{
+    /// <summary>The notice the plan was entered from; null when nothing is known of it.</summary>
+    public SourceDto? Source { get; init; }
+}
+
+/// <summary>The source notice: title, issuer (发文单位), document number (文号), publication date and link.</summary>
+public sealed record SourceDto(string? Title, string? Issuer, string? DocumentNumber, DateOnly? PublishedOn, string? Url)
+{
+    public static SourceDto? From(PlanSource? source) =>
+        source is null ? null : new(source.Title, source.Issuer, source.DocumentNumber, source.PublishedOn, source.Url);
+}
 
 internal static class RegionPlanDtoMapper
 {
@@ -88,7 +99,10 @@ internal static class RegionPlanDtoMapper
         plan.PhaseAt(now),
         new CatchUpDto(plan.CatchUp.RuleKind, plan.CatchUp.WorkingDays, plan.CatchUp.FromNotice, plan.CatchUp.LastDay,
             Local(plan, plan.CatchUp.EndsUtc), plan.CatchUp.MissingCalendarYear, plan.CatchUp.IsEstimate),
-        [.. plan.Milestones.Select(m => ToDto(plan, m, now))]);
+        [.. plan.Milestones.Select(m => ToDto(plan, m, now))])
+    {
+        Source = SourceDto.From(plan.Source),
+    };
 
     private static MilestoneDto ToDto(RegionPlan plan, MilestoneView m, DateTimeOffset now) => new(
         m.Id, m.Kind, plan.ToLocal(m.DueUtc), m.Precision, m.IsEstimated, m.WrittenAsEndOfDay, m.Status, m.Owner,

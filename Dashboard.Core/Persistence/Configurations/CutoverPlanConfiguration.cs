@@ -11,7 +11,10 @@ internal sealed class CutoverPlanConfiguration : IEntityTypeConfiguration<Cutove
         builder.Property(p => p.NewSystemNameZh).HasMaxLength(200);
         builder.Property(p => p.NewSystemNameEn).HasMaxLength(200);
         builder.Property(p => p.TimeZoneId).HasMaxLength(60);
-        builder.Property(p => p.SourceNotice).HasMaxLength(300);
+        builder.Property(p => p.SourceNotice).HasMaxLength(PlanSettingsService.SourceTitleMaxLength);
+        builder.Property(p => p.SourceIssuer).HasMaxLength(PlanSettingsService.SourceIssuerMaxLength);
+        builder.Property(p => p.SourceDocumentNumber).HasMaxLength(PlanSettingsService.SourceDocumentNumberMaxLength);
+        builder.Property(p => p.SourceUrl).HasMaxLength(PlanSettingsService.SourceUrlMaxLength);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasMany(p => p.Milestones).WithOne(m => m.Plan).HasForeignKey(m => m.PlanId);
     }

@@ -36,6 +36,24 @@ internal sealed class RegionPage(IPage page, string code) : AppShell(page)
         return new MoveMilestoneDialog(Page);
     }
 
+    /// <summary>The line under the heading: old system → new system · time zone.</summary>
+    public ILocator Systems => Page.Locator(".plan-systems");
+
+    /// <summary>The catch-up deadline card's last day ("2027-03-29 24:00 前").</summary>
+    public ILocator DeadlineDate => Page.Locator(".catch-up-card .deadline-date");
+
+    public ILocator Settings(string culture = Ui.Chinese) =>
+        Page.GetByRole(AriaRole.Button, new() { Name = Ui.In(culture, "PlanSettings_Open"), Exact = true });
+
+    /// <summary>Opens 计划设置 and waits until it shows the plan's values.</summary>
+    public async Task<PlanSettingsDialog> OpenSettingsAsync(string culture = Ui.Chinese)
+    {
+        await Settings(culture).ClickAsync();
+        var dialog = new PlanSettingsDialog(Page, culture);
+        await Microsoft.Playwright.Assertions.Expect(dialog.OldSystemZh).Not.ToHaveValueAsync("");
+        return dialog;
+    }
+
     /// <summary>Shows a milestone's history; returns it.</summary>
     public async Task<ILocator> ShowHistoryAsync(string kind)
     {

@@ -74,6 +74,23 @@ internal static class AuditDiff
         [(nameof(PaperForm), nameof(PaperForm.Kind))] = new("PF_Kind", "PFKind"),
         [(nameof(Milestone), nameof(Milestone.Status))] = new("HP_Status", nameof(MilestoneStatus)),
         [(nameof(Milestone), nameof(Milestone.Kind))] = new("MS_Kind", nameof(MilestoneKind)),
+        [(nameof(CutoverPlan), "RegionNameZh")] = new("Plan_NameZh"),
+        [(nameof(CutoverPlan), "RegionNameEn")] = new("Plan_NameEn"),
+        [(nameof(CutoverPlan), nameof(CutoverPlan.OldSystemNameZh))] = new("PlanSettings_OldSystemZh"),
+        [(nameof(CutoverPlan), nameof(CutoverPlan.OldSystemNameEn))] = new("PlanSettings_OldSystemEn"),
+        [(nameof(CutoverPlan), nameof(CutoverPlan.NewSystemNameZh))] = new("PlanSettings_NewSystemZh"),
+        [(nameof(CutoverPlan), nameof(CutoverPlan.NewSystemNameEn))] = new("PlanSettings_NewSystemEn"),
+        [(nameof(CutoverPlan), nameof(CutoverPlan.CatchUpRuleKind))] = new("PlanSettings_RuleKind", "CatchUpRule"),
+        [(nameof(CutoverPlan), nameof(CutoverPlan.CatchUpWorkingDays))] = new("PlanSettings_WorkingDays"),
+        [(nameof(CutoverPlan), nameof(CutoverPlan.CatchUpFixedDate))] = new("PlanSettings_FixedDate"),
+        [(nameof(CutoverPlan), nameof(CutoverPlan.CatchUpRuleFromNotice))] = new("PlanSettings_FromNotice"),
+        [(nameof(CutoverPlan), nameof(CutoverPlan.TimeZoneId))] = new("PlanSettings_TimeZone"),
+        [(nameof(CutoverPlan), nameof(CutoverPlan.SourceNotice))] = new("PlanSettings_SourceTitle"),
+        [(nameof(CutoverPlan), nameof(CutoverPlan.SourceIssuer))] = new("PlanSettings_SourceIssuer"),
+        [(nameof(CutoverPlan), nameof(CutoverPlan.SourceDocumentNumber))] = new("PlanSettings_SourceNumber"),
+        [(nameof(CutoverPlan), nameof(CutoverPlan.SourcePublishedOn))] = new("PlanSettings_SourceDate"),
+        [(nameof(CutoverPlan), nameof(CutoverPlan.SourceUrl))] = new("PlanSettings_SourceUrl"),
+        [(nameof(CutoverPlan), "MilestoneTimes")] = new("PlanSettings_MilestoneTimes"),
     };
 
     /// <summary>A milestone's time, and a window's end, are three stored fields each read as one: the instant, date-only, and "24:00".</summary>
