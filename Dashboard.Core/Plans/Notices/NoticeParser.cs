@@ -55,7 +55,8 @@ public static partial class NoticeParser
             }
         }
 
-        return DeadlineRules.Resolve(Distinct(proposals));
+        // A sentence the text repeats word for word (a notice pasted twice, a summary restating a date) is proposed once.
+        return DeadlineRules.Resolve(Distinct(proposals)).DistinctBy(p => (p.Kind, p.LocalTime, p.EndLocalTime, p.Sentence)).ToList();
     }
 
     /// <summary>

@@ -51,6 +51,17 @@ public sealed class NoticeCorpusTests
         Assert.Contains(Parse(notice), p => p.LocalTime == localTime && p.Kind == kind);
 
     [Theory]
+    [MemberData(nameof(NoticeCorpus.Notices), MemberType = typeof(NoticeCorpus))]
+    public void A_notice_pasted_twice_proposes_each_milestone_once(string notice)
+    {
+        var text = NoticeCorpus.Text(notice);
+
+        var twice = NoticeParser.Parse(text + "\n\n" + text);
+
+        Assert.Equal(Parse(notice), twice);
+    }
+
+    [Theory]
     [InlineData(Hengyang, "2021-10-30 24:00", "2021-10-30T16:00:00Z")]
     [InlineData(Panzhihua, "2020-09-11 00:00", "2020-09-10T16:00:00Z")]
     [InlineData(Panzhihua, "2020-09-20 24:00", "2020-09-20T16:00:00Z")]
