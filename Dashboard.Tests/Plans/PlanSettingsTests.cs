@@ -150,9 +150,9 @@ public sealed class PlanSettingsTests : SeededCoreTests
     [Fact]
     public async Task A_new_time_zone_keeps_every_milestones_written_local_time_and_moves_its_instant()
     {
-        var shanghai = RegionTimeZone.Of("Asia/Shanghai");
-        var urumqi = RegionTimeZone.Of("Asia/Urumqi");
         var before = await PlanAsync("hengyang");
+        var shanghai = before.TimeZone;
+        var urumqi = RegionTimeZone.Of("Asia/Urumqi");
         var hefeiBefore = await PlanAsync("hefei");
 
         Assert.True((await SaveAsync("hengyang", s => s.TimeZoneId = "Asia/Urumqi")).Succeeded);
