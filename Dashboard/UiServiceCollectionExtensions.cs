@@ -43,6 +43,7 @@ internal static partial class UiServiceCollectionExtensions
         services.AddScoped<TimeTextFormatter>();
         services.AddSingleton<Components.Pages.Board.BoardCardHtml>();
         services.AddDashboardAuthentication();
+        services.AddTransportSecurity();
         return services;
     }
 
@@ -57,11 +58,11 @@ internal static partial class UiServiceCollectionExtensions
 
     public static WebApplication UseDashboardUi(this WebApplication app)
     {
+        app.UseTransportSecurity();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
-            app.UseHsts();
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);

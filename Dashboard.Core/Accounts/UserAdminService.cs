@@ -184,7 +184,7 @@ public sealed partial class UserAdminService(IServiceScopeFactory scopes, AuditT
             errors.Add(nameof(input.UserName), AccountErrors.UserNameFormat);
         }
 
-        errors.RequireText(nameof(input.DisplayName), input.DisplayName, 100);
+        errors.RequireText(nameof(input.DisplayName), InputText.Line(input.DisplayName), 100);
         if (input.Role == UserRole.BillingDesk &&
             (input.FacilityId is not { } facilityId || !await db.Facilities.AnyAsync(f => f.Id == facilityId && f.IsActive, cancellationToken)))
         {
@@ -206,7 +206,7 @@ public sealed partial class UserAdminService(IServiceScopeFactory scopes, AuditT
     /// <summary>Only the assignment the role uses is kept: a desk has a facility, a supervisor regions.</summary>
     private static void Apply(UserInput input, ApplicationUser user)
     {
-        user.DisplayName = input.DisplayName.Trim();
+        user.DisplayName = InputText.Line(input.DisplayName);
         user.Role = input.Role;
         user.FacilityId = input.Role == UserRole.BillingDesk ? input.FacilityId : null;
         var regionIds = input.Role is UserRole.Supervisor or UserRole.Manager ? input.RegionIds.Distinct().ToList() : [];

@@ -96,13 +96,10 @@ public sealed class FacilityService(IDbContextFactory<DashboardDbContext> dbFact
     {
         var errors = new ValidationErrors();
         errors.RequireText(nameof(input.Code), input.Code, 40);
-        errors.RequireText(nameof(input.Name), input.Name, 200);
-        if (!string.IsNullOrWhiteSpace(input.ContactPhone) && !ContactRules.IsPhone(input.ContactPhone.Trim()))
-        {
-            errors.Add(nameof(input.ContactPhone), ValidationErrors.Phone);
-        }
+        errors.RequireText(nameof(input.Name), InputText.Line(input.Name), 200);
+        ContactRules.CheckPhone(nameof(input.ContactPhone), InputText.Code(input.ContactPhone), errors);
 
-        errors.LimitLength(nameof(input.Address), input.Address, 300);
+        errors.LimitLength(nameof(input.Address), InputText.Line(input.Address), 300);
 
         if (!await db.Regions.AnyAsync(r => r.Id == input.RegionId, cancellationToken))
         {
@@ -122,10 +119,10 @@ public sealed class FacilityService(IDbContextFactory<DashboardDbContext> dbFact
     {
         facility.RegionId = input.RegionId;
         facility.Code = input.Code.Trim();
-        facility.Name = input.Name.Trim();
+        facility.Name = InputText.Line(input.Name);
         facility.Kind = input.Kind;
-        facility.ContactPhone = string.IsNullOrWhiteSpace(input.ContactPhone) ? null : input.ContactPhone.Trim();
-        facility.Address = string.IsNullOrWhiteSpace(input.Address) ? null : input.Address.Trim();
+        facility.ContactPhone = InputText.CodeOrNull(input.ContactPhone);
+        facility.Address = InputText.LineOrNull(input.Address);
     }
 
     private static object Snapshot(Facility f) => new { f.Code, f.Name, f.Kind, f.RegionId, f.ContactPhone, f.Address, f.IsActive };

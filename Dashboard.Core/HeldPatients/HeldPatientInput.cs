@@ -34,6 +34,23 @@ public sealed class HeldPatientInput : IPatientInput
     public string? Notes { get; set; }
 
     public HeldPatientInput Clone() => (HeldPatientInput)MemberwiseClone();
+
+    /// <summary>A copy with each text as the rules check it and the database keeps it (<see cref="InputText"/>).</summary>
+    public HeldPatientInput Normalized()
+    {
+        var copy = Clone();
+        copy.PatientName = InputText.Line(PatientName);
+        copy.IdNumber = InputText.Code(IdNumber);
+        copy.Phone = InputText.CodeOrNull(Phone);
+        copy.AdmittedAt = InputText.CodeOrNull(AdmittedAt);
+        copy.DischargedAt = InputText.CodeOrNull(DischargedAt);
+        copy.VisitAt = InputText.CodeOrNull(VisitAt);
+        copy.Department = InputText.LineOrNull(Department);
+        copy.Amount = InputText.CodeOrNull(Amount);
+        copy.InvoiceNumbers = InputText.CodeOrNull(InvoiceNumbers);
+        copy.Notes = InputText.LinesOrNull(Notes);
+        return copy;
+    }
 }
 
 /// <summary>The parsed, normalized values of a valid input.</summary>

@@ -35,14 +35,12 @@ public static partial class HeldPatientRules
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
+        input = input.Normalized();
         var errors = new ValidationErrors();
         errors.RequireText(nameof(input.PatientName), input.PatientName, 50);
         var idNumber = ValidateId(input, context, errors);
         var phone = input.Phone?.Trim();
-        if (!string.IsNullOrEmpty(phone) && !ContactRules.IsPhone(phone))
-        {
-            errors.Add(nameof(input.Phone), ValidationErrors.Phone);
-        }
+        ContactRules.CheckPhone(nameof(input.Phone), phone, errors);
 
         var admitted = ParseTime(nameof(input.AdmittedAt), input.AdmittedAt, context, errors);
         var discharged = ParseTime(nameof(input.DischargedAt), input.DischargedAt, context, errors);

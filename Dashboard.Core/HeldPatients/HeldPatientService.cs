@@ -60,7 +60,14 @@ public sealed class HeldPatientService(
                 return CommandResult.Invalid(errors.ToDictionary());
             }
 
-            Apply(values, record, now);
+            var times = values.Times;
+            Apply(values with
+            {
+                Times = new CareTimes(
+                    LocalTimeText.KeepUnchanged(times.AdmittedUtc, record.AdmittedUtc),
+                    LocalTimeText.KeepUnchanged(times.DischargedUtc, record.DischargedUtc),
+                    LocalTimeText.KeepUnchanged(times.VisitUtc, record.VisitUtc)),
+            }, record, now);
             return null;
         }, cancellationToken);
 

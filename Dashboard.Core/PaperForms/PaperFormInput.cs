@@ -35,6 +35,21 @@ public sealed class PaperFormInput : IPatientInput
     public int? HeldPatientId { get; set; }
 
     public PaperFormInput Clone() => (PaperFormInput)MemberwiseClone();
+
+    /// <summary>A copy with each text as the rules check it and the database keeps it (<see cref="InputText"/>).</summary>
+    public PaperFormInput Normalized()
+    {
+        var copy = Clone();
+        copy.SerialNumber = InputText.Code(SerialNumber);
+        copy.PatientName = InputText.Line(PatientName);
+        copy.IdNumber = InputText.Code(IdNumber);
+        copy.FromPlace = InputText.LineOrNull(FromPlace);
+        copy.Destination = InputText.LineOrNull(Destination);
+        copy.IssuedAt = InputText.CodeOrNull(IssuedAt);
+        copy.Reason = InputText.LinesOrNull(Reason);
+        copy.IssuedBy = InputText.Line(IssuedBy);
+        return copy;
+    }
 }
 
 public sealed record PaperFormValues(

@@ -12,6 +12,7 @@ public static partial class PaperFormRules
     public static (ValidationErrors Errors, PaperFormValues? Values) Validate(PaperFormInput input, DateTimeOffset now, TimeZoneInfo timeZone)
     {
         ArgumentNullException.ThrowIfNull(input);
+        input = input.Normalized();
         var errors = new ValidationErrors();
         var serial = input.SerialNumber?.Trim() ?? "";
         if (serial.Length == 0)

@@ -161,7 +161,7 @@ public sealed class PaperFormService(
                 return clash;
             }
 
-            Apply(values, form);
+            Apply(values with { IssuedUtc = LocalTimeText.KeepUnchanged(values.IssuedUtc, form.IssuedUtc)!.Value }, form);
             form.UpdatedUtc = now;
             return null;
         }, cancellationToken);

@@ -28,4 +28,11 @@ public static class LocalTimeText
 
     public static string? FromUtc(DateTime? utc, TimeZoneInfo timeZone) =>
         utc is { } value ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc), timeZone).ToString(Format, CultureInfo.InvariantCulture) : null;
+
+    /// <summary>
+    /// The stored instant when the typed one is that instant as the form showed it (to the minute): an
+    /// edit that leaves a time alone keeps its seconds (imported and API records carry them).
+    /// </summary>
+    public static DateTime? KeepUnchanged(DateTime? typed, DateTime? stored) =>
+        typed is { } value && stored is { } kept && value == kept.AddTicks(-(kept.Ticks % TimeSpan.TicksPerMinute)) ? kept : typed;
 }

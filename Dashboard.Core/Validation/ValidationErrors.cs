@@ -8,6 +8,7 @@ public sealed class ValidationErrors
     public const string Required = "Validation_Required";
     public const string TooLong = "Validation_TooLong";
     public const string Phone = "Validation_Phone";
+    public const string PhoneDigits = "Validation_PhoneDigits";
 
     private readonly Dictionary<string, List<Message>> _errors = [];
 

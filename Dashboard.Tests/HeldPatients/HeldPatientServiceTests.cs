@@ -4,6 +4,7 @@ using Dashboard.Core.Drafts;
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.Records;
 using Dashboard.Core.Seeding;
+using Dashboard.Core.Validation;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -116,6 +117,56 @@ public sealed class HeldPatientServiceTests : SeededCoreTests
         var saved = await Queries.GetAsync(desk, id);
         Assert.Equal("内科", saved!.Department);
         Assert.Equal(HeldPatientStatus.Logged, saved.Status);
+    }
+
+    [Fact]
+    public async Task Editing_another_field_keeps_the_seconds_of_an_existing_time_and_a_changed_time_is_taken_as_typed()
+    {
+        var id = await LogAsync(Spanning("秒钟"));
+        var desk = await Core.ScopeOf("desk");
+        var imported = new DateTime(2026, 11, 20, 1, 30, 47, DateTimeKind.Utc);
+        await using (var db = Core.CreateDb())
+        {
+            // An imported or API record carries seconds; the form shows it to the minute.
+            await db.HeldPatients.Where(p => p.Id == id).ExecuteUpdateAsync(p => p.SetProperty(r => r.AdmittedUtc, imported));
+        }
+
+        var (input, version) = (await Queries.GetForEditAsync(desk, id))!.Value;
+        Assert.Equal("2026-11-20 09:30", input.AdmittedAt);
+        input.Department = "内科";
+        Assert.True((await Service.UpdateAsync(desk, id, version, input)).Succeeded);
+        await using (var db = Core.CreateDb())
+        {
+            Assert.Equal(imported, (await db.HeldPatients.SingleAsync(p => p.Id == id)).AdmittedUtc);
+        }
+
+        (input, version) = (await Queries.GetForEditAsync(desk, id))!.Value;
+        input.AdmittedAt = "2026-11-20 09:31";
+        Assert.True((await Service.UpdateAsync(desk, id, version, input)).Succeeded);
+        await using (var db = Core.CreateDb())
+        {
+            Assert.Equal(new DateTime(2026, 11, 20, 1, 31, 0, DateTimeKind.Utc), (await db.HeldPatients.SingleAsync(p => p.Id == id)).AdmittedUtc);
+        }
+    }
+
+    [Fact]
+    public async Task Pasted_invisible_characters_are_not_stored_and_a_phone_in_another_scripts_digits_is_refused()
+    {
+        var input = Spanning("\u202E王\u200B小\u0007明\r\n");
+        input.Phone = "١٣٩١٢٣٤٥٦٧٨";
+        input.Notes = "第一行\r\n\u2066第二行\u2069";
+
+        var refused = await Service.CreateAsync(await Core.ScopeOf("desk"), input);
+
+        Assert.Equal(CommandStatus.Invalid, refused.Result.Status);
+        Assert.Equal(ValidationErrors.PhoneDigits, Assert.Single(refused.Result.Errors[nameof(HeldPatientInput.Phone)]).Key);
+        input.Phone = "１３９１２３４５６７８";
+        var id = await LogAsync(input);
+        await using var db = Core.CreateDb();
+        var saved = await db.HeldPatients.SingleAsync(p => p.Id == id);
+        Assert.Equal("王小 明", saved.PatientName);
+        Assert.Equal("13912345678", saved.Phone);
+        Assert.Equal("第一行\n第二行", saved.Notes);
     }
 
     [Fact]

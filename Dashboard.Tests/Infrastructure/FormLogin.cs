@@ -7,13 +7,14 @@ namespace Dashboard.Tests.Infrastructure;
 /// <summary>Signs in over plain HTTP the way the browser's login form does (with its antiforgery token).</summary>
 internal static partial class FormLogin
 {
-    public static HttpClient CreateBrowserLikeClient(this DashboardAppFactory factory) =>
+    public static HttpClient CreateBrowserLikeClient(this WebApplicationFactory<Program> factory) =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    /// <summary>Posts the login form; returns the response (a redirect on success).</summary>
-    public static async Task<HttpResponseMessage> PostLoginAsync(this HttpClient client, string userName, string password)
+    /// <summary>Posts the login form (of the page opened with <paramref name="returnUrl"/>, if any); returns the response (a redirect on success).</summary>
+    public static async Task<HttpResponseMessage> PostLoginAsync(this HttpClient client, string userName, string password, string? returnUrl = null)
     {
-        var form = await client.GetStringAsync("/account/login");
+        var url = returnUrl is null ? "/account/login" : "/account/login?returnUrl=" + returnUrl;
+        var form = await client.GetStringAsync(url);
         var token = AntiforgeryToken().Match(form).Groups[1].Value;
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -22,7 +23,7 @@ internal static partial class FormLogin
             ["Input.UserName"] = userName,
             ["Input.Password"] = password,
         });
-        return await client.PostAsync("/account/login", content);
+        return await client.PostAsync(url, content);
     }
 
     public static async Task SignInAsync(this HttpClient client, string userName, string password)

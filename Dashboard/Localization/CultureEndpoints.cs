@@ -23,10 +23,7 @@ internal static class CultureEndpoints
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-            var target = redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal)
-                ? redirectUri
-                : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(Security.LocalUrl.OrDefault(redirectUri));
         });
     }
 }

@@ -20,7 +20,7 @@ internal static class AccountEndpoints
             }
 
             await signIn.SignOutAsync();
-            return TypedResults.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
+            return TypedResults.LocalRedirect(LocalUrl.OrDefault(returnUrl));
         });
     }
 }

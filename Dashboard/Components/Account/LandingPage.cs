@@ -8,7 +8,7 @@ internal static class LandingPage
     public static string For(ApplicationUser user, string? returnUrl)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (returnUrl is { Length: > 1 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) &&
+        if (returnUrl is { Length: > 1 } && Security.LocalUrl.IsLocal(returnUrl) &&
             !returnUrl.StartsWith("/account/", StringComparison.OrdinalIgnoreCase))
         {
             return returnUrl;
