@@ -77,7 +77,7 @@ public sealed class RegionCalendarService(
 
         var day = new RegionCalendarDay
         {
-            RegionId = id, Date = ParseDate(input.Date)!.Value, IsOffDay = input.IsOffDay, Reason = input.Reason.Trim(),
+            RegionId = id, Date = ParseDate(input.Date)!.Value, IsOffDay = input.IsOffDay, Reason = InputText.Line(input.Reason),
             CreatedByUserId = scope.UserId, CreatedByName = scope.UserName, CreatedUtc = clock.GetUtcNow().UtcDateTime,
         };
         int created;

@@ -187,7 +187,7 @@ public sealed class WebhookTargetService(IDbContextFactory<DashboardDbContext> d
     private static void Apply(WebhookTargetInput input, WebhookTarget target)
     {
         target.RegionId = input.RegionId;
-        target.Name = input.Name.Trim();
+        target.Name = InputText.Line(input.Name);
         target.Kind = input.Kind;
         if (!string.IsNullOrWhiteSpace(input.Url))
         {

@@ -50,7 +50,7 @@ public sealed class FormStockService(IDbContextFactory<DashboardDbContext> dbFac
             First = low,
             Last = high,
             Width = width,
-            IssuedTo = string.IsNullOrWhiteSpace(input.IssuedTo) ? null : input.IssuedTo.Trim(),
+            IssuedTo = InputText.LineOrNull(input.IssuedTo),
             EnteredByName = scope.UserName,
             EnteredUtc = clock.GetUtcNow().UtcDateTime,
         };

@@ -96,18 +96,16 @@ public static class MilestoneInputRules
         ArgumentNullException.ThrowIfNull(m);
         (m.Kind, m.DueUtc, m.Precision, m.WrittenAsEndOfDay, m.IsEstimated) = (input.Kind, times.Start.DueUtc, times.Start.Precision, times.Start.EndOfDay, input.IsEstimated);
         (m.EndUtc, m.EndPrecision, m.EndWrittenAsEndOfDay) = times.End is { } end ? ((DateTime?)end.DueUtc, end.Precision, end.EndOfDay) : (null, MilestonePrecision.Minute, false);
-        m.TitleZh = input.TitleZh.Trim();
+        m.TitleZh = InputText.Line(input.TitleZh);
         m.TitleEn = OrZh(input.TitleEn, m.TitleZh)!;
-        m.Owner = Trimmed(input.Owner);
-        m.NoteZh = Trimmed(input.NoteZh);
-        m.NoteEn = m.NoteZh is null ? null : OrZh(input.NoteEn, m.NoteZh);
+        m.Owner = InputText.LineOrNull(input.Owner);
+        m.NoteZh = InputText.LinesOrNull(input.NoteZh);
+        m.NoteEn = m.NoteZh is null ? null : InputText.LinesOrNull(input.NoteEn) ?? m.NoteZh;
         m.IsConditional = input.IsConditional;
-        m.ConditionZh = input.IsConditional ? Trimmed(input.ConditionZh) : null;
+        m.ConditionZh = input.IsConditional ? InputText.LineOrNull(input.ConditionZh) : null;
         m.ConditionEn = m.ConditionZh is null ? null : OrZh(input.ConditionEn, m.ConditionZh);
     }
 
-    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
     /// <summary>An English text left empty shows the Chinese one rather than nothing.</summary>
-    private static string? OrZh(string? en, string? zh) => Trimmed(en) ?? zh;
+    private static string? OrZh(string? en, string? zh) => InputText.LineOrNull(en) ?? zh;
 }

@@ -26,7 +26,7 @@ public sealed class PlanEditingService(
             }
 
             m.Status = status;
-            m.StatusNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+            m.StatusNote = InputText.LinesOrNull(note);
             m.ActualUtc = status == MilestoneStatus.Done ? clock.GetUtcNow().UtcDateTime : null;
             return null;
         }, recompute: false, cancellationToken);
@@ -50,7 +50,7 @@ public sealed class PlanEditingService(
             (m.DueUtc, m.Precision, m.WrittenAsEndOfDay) = parsed;
             PlanTemplateShift.ShiftEnd(m, days, zone);
             m.IsEstimated = !confirmed && m.IsEstimated;
-            m.StatusNote = reason.Trim();
+            m.StatusNote = InputText.Lines(reason);
             return null;
         }, recompute: true, cancellationToken, checkOrder: true);
 

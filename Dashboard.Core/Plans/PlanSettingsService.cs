@@ -184,11 +184,11 @@ public sealed class PlanSettingsService(
         }
 
         var region = plan.Region!;
-        region.NameZh = input.RegionNameZh.Trim();
+        region.NameZh = InputText.Line(input.RegionNameZh);
         region.NameEn = OrZh(input.RegionNameEn, region.NameZh);
-        plan.OldSystemNameZh = input.OldSystemNameZh.Trim();
+        plan.OldSystemNameZh = InputText.Line(input.OldSystemNameZh);
         plan.OldSystemNameEn = OrZh(input.OldSystemNameEn, plan.OldSystemNameZh);
-        plan.NewSystemNameZh = input.NewSystemNameZh.Trim();
+        plan.NewSystemNameZh = InputText.Line(input.NewSystemNameZh);
         plan.NewSystemNameEn = OrZh(input.NewSystemNameEn, plan.NewSystemNameZh);
         plan.CatchUpRuleKind = input.CatchUpRuleKind;
         var byDays = input.CatchUpRuleKind == CatchUpRuleKind.WorkingDaysAfterGoLive;
@@ -242,7 +242,7 @@ public sealed class PlanSettingsService(
 
     private static DateTimeOffset Utc(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
 
-    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    private static string? Trimmed(string? text) => InputText.LineOrNull(text);
 
     /// <summary>An English name left empty shows the Chinese one rather than nothing.</summary>
     private static string OrZh(string? en, string zh) => Trimmed(en) ?? zh;

@@ -36,7 +36,7 @@ public sealed class ReadinessService(IDbContextFactory<DashboardDbContext> dbFac
             StaffBriefed = input.StaffBriefed,
             FormsStocked = input.FormsStocked,
             FirstSettlementSucceeded = input.FirstSettlementSucceeded,
-            Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
+            Note = InputText.LinesOrNull(input.Note),
             ByUserId = scope.UserId,
             ByName = scope.UserName,
             AtUtc = clock.GetUtcNow().UtcDateTime,

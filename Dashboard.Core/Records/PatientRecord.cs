@@ -104,7 +104,7 @@ public abstract class PatientRecord<TStatus> : PatientRecord
         }
 
         Status = change.Target;
-        KeepOutcome(change.Target, change.Number?.Trim(), change.Reason?.Trim());
+        KeepOutcome(change.Target, InputText.CodeOrNull(change.Number), InputText.LinesOrNull(change.Reason));
         UpdatedUtc = nowUtc;
         if (!IsOpen)
         {
