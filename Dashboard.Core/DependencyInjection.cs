@@ -115,12 +115,23 @@ public static class DependencyInjection
         return new SqliteConnectionStringBuilder { DataSource = Path.Combine(DataFolder(options, contentRoot), "cutover.db") }.ToString();
     }
 
-    /// <summary>The data folder as an absolute path, created if missing.</summary>
+    /// <summary>
+    /// The data folder as an absolute path, created if missing: owner-only, as it holds the database,
+    /// the keys and the exports. An existing folder keeps the mode its operator gave it.
+    /// </summary>
     public static string DataFolder(DashboardOptions options, string contentRoot)
     {
         ArgumentNullException.ThrowIfNull(options);
         var folder = Path.GetFullPath(Path.Combine(contentRoot, options.DataFolder));
-        Directory.CreateDirectory(folder);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+        }
+        else if (!Directory.Exists(folder))
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
         return folder;
     }
 }
