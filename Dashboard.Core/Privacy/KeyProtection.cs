@@ -85,12 +85,16 @@ public static partial class KeyProtection
         return directory;
     }
 
-    /// <summary>Says at start-up, in Production, that the keys lie unencrypted on disk and which setting fixes it.</summary>
-    internal sealed partial class StartupWarning(IOptions<KeyProtectionOptions> options, IHostEnvironment environment, ILogger<StartupWarning> logger) : IHostedService
+    /// <summary>
+    /// Says at start-up, in Production, that the keys lie unencrypted on disk and which setting fixes it.
+    /// Outside a host (tests that build the services alone) there is no environment and nothing to say.
+    /// </summary>
+    internal sealed partial class StartupWarning(IOptions<KeyProtectionOptions> options, ILogger<StartupWarning> logger, IHostEnvironment? environment = null)
+        : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            if (environment.IsProduction() && !options.Value.IsConfigured)
+            if (environment?.IsProduction() == true && !options.Value.IsConfigured)
             {
                 LogUnprotected(logger, KeyProtectionOptions.SectionName);
             }

@@ -102,7 +102,7 @@ public sealed class KeyProtectionTests : IDisposable
         using var loggers = LoggerFactory.Create(builder => builder.AddProvider(log));
         var options = new KeyProtectionOptions { CertificateThumbprint = configured ? "0123456789ABCDEF0123456789ABCDEF01234567" : null };
         IHostedService warning = new KeyProtection.StartupWarning(
-            Options.Create(options), new Environment(environment), loggers.CreateLogger<KeyProtection.StartupWarning>());
+            Options.Create(options), loggers.CreateLogger<KeyProtection.StartupWarning>(), new Environment(environment));
 
         await warning.StartAsync(CancellationToken.None);
 
