@@ -55,6 +55,10 @@ public sealed class CatchUpExportInBrowserTests(BrowserFixture browser) : Browse
 
         await catchUp.Export.ClickAsync();
         await dialog.Full.CheckAsync();
+
+        // The purpose box appears when the server has the choice, pushing the buttons down: a click
+        // aimed before that render landed beside the button (seen under load).
+        await Expect(dialog.Purpose).ToBeVisibleAsync();
         await dialog.Export.ClickAsync();
         await Expect(dialog.PurposeMessage).ToHaveTextAsync(Ui.Text("Export_PurposeRequired", PersonalDataChoice.PurposeMinLength));
         await page.ScreenshotIfAskedAsync("export-dialog-purpose-refused");
