@@ -104,6 +104,18 @@ public sealed class ExportPersonalDataTests : SeededCoreTests
     }
 
     [Fact]
+    public async Task A_purpose_over_200_characters_is_refused_with_both_numbers()
+    {
+        var manager = await Core.ScopeOf("manager");
+
+        var result = await Core.Get<CatchUpExporter>().CheckAsync(manager, new PersonalDataChoice(FullValues: true, new string('补', 201)));
+
+        var message = Assert.Single(result.Errors[PersonalDataChoice.PurposeField]);
+        Assert.Equal("Validation_TooLong", message.Key);
+        Assert.Equal(["200", "201"], message.Args);
+    }
+
+    [Fact]
     public async Task A_manager_gets_full_values_for_re_entry_with_a_purpose_that_the_audit_keeps_with_the_record_ids()
     {
         var (held, form) = await LogAsync();
