@@ -50,8 +50,6 @@ public sealed class ExportFileStore : IHostedService, IDisposable
         _sweep = clock.CreateTimer(_ => RemoveExpired(), null, SweepInterval, SweepInterval);
     }
 
-    public string Folder => _folder;
-
     /// <summary>A new, empty export file only the app's account can read, open for writing.</summary>
     public FileStream Create()
     {
