@@ -30,6 +30,13 @@ public sealed class DashboardOptions
     [RegularExpression(@"^https?://[^\s/?#]+(/[^\s?#]*)?$")]
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// Days an unsaved entry's draft is kept after its last change; then it is deleted (audited).
+    /// Drafts are unsaved typing, not records, and carry full ID numbers and phones.
+    /// </summary>
+    [Range(1, 365)]
+    public int DraftLifetimeDays { get; set; } = 7;
+
     /// <summary>How long a writer waits for a locked SQLite database before failing.</summary>
     [Range(100, 120_000)]
     public int BusyTimeoutMilliseconds { get; set; } = 5000;

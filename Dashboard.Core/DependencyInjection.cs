@@ -4,6 +4,7 @@ using Dashboard.Core.Drafts;
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.Live;
 using Dashboard.Core.Notifications;
+using Dashboard.Core.Privacy;
 using Dashboard.Core.Seeding;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -32,10 +33,14 @@ public static class DependencyInjection
             .UseSqlite(connectionString)
             .AddInterceptors(new SqlitePragmaInterceptor(options.BusyTimeoutMilliseconds)));
 
-        // Keys for sign-in cookies, antiforgery and password-reset tokens survive restarts.
+        // Keys for sign-in cookies, antiforgery and password-reset tokens survive restarts, owner-only
+        // and, when a certificate is configured, encrypted (Privacy/KeyProtection).
+        services.AddOptions<KeyProtectionOptions>().BindConfiguration(KeyProtectionOptions.SectionName);
+        var keyProtection = configuration.GetSection(KeyProtectionOptions.SectionName).Get<KeyProtectionOptions>() ?? new KeyProtectionOptions();
         services.AddDataProtection()
             .SetApplicationName("CutoverDashboard")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataFolder(options, contentRoot), "keys")));
+            .PersistKeysProtected(Path.Combine(DataFolder(options, contentRoot), "keys"), keyProtection, contentRoot);
+        services.AddHostedService<KeyProtection.StartupWarning>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<RegionCalendars>();
         services.AddSingleton(provider => provider.GetRequiredService<RegionCalendars>().Official);
@@ -71,6 +76,8 @@ public static class DependencyInjection
         services.AddSingleton<HeldPatientQueries>();
         services.AddSingleton<HeldPatientDeadlines>();
         services.AddSingleton<DraftService>();
+        services.AddSingleton<DraftExpiry>();
+        services.AddHostedService(provider => provider.GetRequiredService<DraftExpiry>());
         services.AddSingleton<PaperForms.PaperFormService>();
         services.AddSingleton<PaperForms.PaperFormQueries>();
         services.AddSingleton<PaperForms.FormStockService>();
@@ -78,6 +85,7 @@ public static class DependencyInjection
         services.AddSingleton<CatchUp.CatchUpExporter>();
         var exports = Path.Combine(DataFolder(options, contentRoot), "exports");
         services.AddSingleton(provider => new CatchUp.ExportFileStore(provider.GetRequiredService<TimeProvider>(), exports));
+        services.AddHostedService(provider => provider.GetRequiredService<CatchUp.ExportFileStore>());
         services.AddSingleton<RegionActivity>();
         services.AddSingleton<Accounts.AccountChanges>();
         services.AddSingleton<Board.BoardSnapshots>();
@@ -107,12 +115,23 @@ public static class DependencyInjection
         return new SqliteConnectionStringBuilder { DataSource = Path.Combine(DataFolder(options, contentRoot), "cutover.db") }.ToString();
     }
 
-    /// <summary>The data folder as an absolute path, created if missing.</summary>
+    /// <summary>
+    /// The data folder as an absolute path, created if missing: owner-only, as it holds the database,
+    /// the keys and the exports. An existing folder keeps the mode its operator gave it.
+    /// </summary>
     public static string DataFolder(DashboardOptions options, string contentRoot)
     {
         ArgumentNullException.ThrowIfNull(options);
         var folder = Path.GetFullPath(Path.Combine(contentRoot, options.DataFolder));
-        Directory.CreateDirectory(folder);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+        }
+        else if (!Directory.Exists(folder))
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
         return folder;
     }
 }

@@ -19,6 +19,9 @@ public static class AuditActions
     public const string StatusChange = "StatusChange";
     public const string MilestoneMove = "MilestoneMove";
 
+    /// <summary>An unsaved entry's draft deleted by the app after its lifetime (the owner and form are in the details, never the content).</summary>
+    public const string DraftExpired = "DraftExpired";
+
     /// <summary>A change the rules refused (invalid input, a stale version): who tried what, and why not.</summary>
     public const string Refused = "Refused";
 }

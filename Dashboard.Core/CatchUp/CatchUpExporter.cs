@@ -8,29 +8,89 @@ public sealed record ExportOutcome(int HeldPatients, int PaperForms, string File
 
 /// <summary>
 /// Writes a catch-up list as one workbook (summary, held patients, paper forms) for the caller's
-/// scope, streaming rows from the database to the output, and audits the export with its filter.
+/// scope, streaming rows from the database to the output, and audits the export with its filter,
+/// how personal data was written (full or masked, and why full) and the ids of the records in it.
 /// </summary>
 public sealed class CatchUpExporter(
     IDbContextFactory<DashboardDbContext> dbFactory, CatchUpQueries queries, Plans.CutoverPlanService plans, AuditTrail audit, TimeProvider clock)
 {
+    private const string EntityType = "CatchUpList";
+
+    /// <summary>The export with the role's default for personal data (what the caller's pages show); never refused.</summary>
     public async Task<ExportOutcome> ExportAsync(
-        AccessScope scope, CatchUpFilter filter, ExportText text, Stream output, Action<int>? rowsWritten = null, CancellationToken cancellationToken = default)
+        AccessScope scope, CatchUpFilter filter, ExportText text, Stream output, Action<int>? rowsWritten = null, CancellationToken cancellationToken = default) =>
+        (await ExportAsync(scope, filter, PersonalDataChoice.RoleDefault, text, output, rowsWritten, cancellationToken)).Value!;
+
+    /// <summary>
+    /// The export with the caller's choice for ID numbers and phones. Full values without a purpose, for a
+    /// role that may not reveal them, are refused (audited) before anything is read or written.
+    /// </summary>
+    public async Task<CommandResult<ExportOutcome>> ExportAsync(
+        AccessScope scope, CatchUpFilter filter, PersonalDataChoice personalData, ExportText text, Stream output,
+        Action<int>? rowsWritten = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(personalData);
         ArgumentNullException.ThrowIfNull(text);
+        var allowed = await CheckAsync(scope, personalData, cancellationToken);
+        if (!allowed.Succeeded)
+        {
+            return allowed;
+        }
+
         var zone = await queries.ZoneOfAsync(filter, cancellationToken);
 
         // The few localized texts (statuses, categories, yes/no) are looked up once, not once per cell.
         var texts = text.Remembered() with { CatchUpByRegion = await plans.GetCatchUpDeadlinesAsync(cancellationToken) };
-        var outcome = await WriteAsync(scope, filter, texts, zone, output, rowsWritten, cancellationToken);
-        await audit.RecordAsync(scope.UserId, scope.UserName, scope.Role.ToString(), scope.ClientAddress, AuditActions.Export, "CatchUpList", outcome.FileName,
-            new { filter, outcome.HeldPatients, outcome.PaperForms }, cancellationToken);
-        return outcome;
+        var full = personalData.WritesFullValues(scope);
+        var written = new WrittenIds();
+        var outcome = await WriteAsync(scope, filter, full, texts, zone, output, written, rowsWritten, cancellationToken);
+        await audit.RecordAsync(scope.UserId, scope.UserName, scope.Role.ToString(), scope.ClientAddress, AuditActions.Export, EntityType, outcome.FileName,
+            new
+            {
+                filter,
+                outcome.HeldPatients,
+                outcome.PaperForms,
+                PersonalData = full ? "Full" : "Masked",
+                Purpose = full ? personalData.RecordedPurpose : null,
+                HeldPatientIds = written.HeldPatients.Order(),
+                PaperFormIds = written.PaperForms.Order(),
+            },
+            cancellationToken);
+        return new CommandResult<ExportOutcome>(CommandResult.Ok(), outcome);
+    }
+
+    /// <summary>
+    /// Whether this choice may be exported by this caller, for the export dialog to say why not under the
+    /// purpose box before anything is written. A refusal is audited: a manager asking for full values
+    /// without a reason is worth knowing about.
+    /// </summary>
+    public async Task<CommandResult> CheckAsync(AccessScope scope, PersonalDataChoice personalData, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(personalData);
+        var result = personalData.Check(scope);
+        if (!result.Succeeded)
+        {
+            await audit.RecordAsync(scope.UserId, scope.UserName, scope.Role.ToString(), scope.ClientAddress, AuditActions.Refused, EntityType, null,
+                new { PersonalData = "Full", Errors = result.Errors.ToDictionary(e => e.Key, e => e.Value.Select(m => m.Key).ToList()) }, cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>The ids of the records as they are written, for the audit (each list is filled by the writer alone).</summary>
+    private sealed class WrittenIds
+    {
+        public List<int> HeldPatients { get; } = [];
+
+        public List<int> PaperForms { get; } = [];
     }
 
     private async Task<ExportOutcome> WriteAsync(
-        AccessScope scope, CatchUpFilter filter, ExportText text, TimeZoneInfo zone, Stream output, Action<int>? rowsWritten, CancellationToken cancellationToken)
+        AccessScope scope, CatchUpFilter filter, bool fullValues, ExportText text, TimeZoneInfo zone, Stream output, WrittenIds written,
+        Action<int>? rowsWritten, CancellationToken cancellationToken)
     {
         await using var heldDb = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var invoicesDb = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -41,14 +101,25 @@ public sealed class CatchUpExporter(
         using var forms = new ReadAhead<PaperForm>(() => queries.PaperForms(formsDb, scope, filter, zone).AsEnumerable(), ReadAheadRows, cancellationToken);
         var (summary, counts) = await queries.SummaryWithCountsAsync(scope, filter, c => text.Enum("HPCategory", c), k => text.Enum("PFKind", k), cancellationToken);
         var fileName = await FileNameAsync(scope, filter, text, zone, cancellationToken);
+        var heldColumns = fullValues ? ExportColumns.HeldPatients : ExportColumns.Masked(ExportColumns.HeldPatients);
+        var formColumns = fullValues ? ExportColumns.PaperForms : ExportColumns.Masked(ExportColumns.PaperForms);
         List<SheetSource> sheets =
         [
             .. CatchUpWorkbookWriter.Split(text.Get("Export_SummarySheet"), ExportColumns.Summary, summary, summary.Count, text, zone),
-            .. CatchUpWorkbookWriter.Split(text.Get("Export_HeldSheet"), ExportColumns.HeldPatients, held, counts.HeldPatients, text, zone, rowsWritten),
-            .. CatchUpWorkbookWriter.Split(text.Get("Export_FormsSheet"), ExportColumns.PaperForms, forms, counts.PaperForms, text, zone, rowsWritten),
+            .. CatchUpWorkbookWriter.Split(text.Get("Export_HeldSheet"), heldColumns, Noted(held, p => written.HeldPatients.Add(p.Id)), counts.HeldPatients, text, zone, rowsWritten),
+            .. CatchUpWorkbookWriter.Split(text.Get("Export_FormsSheet"), formColumns, Noted(forms, f => written.PaperForms.Add(f.Id)), counts.PaperForms, text, zone, rowsWritten),
         ];
         await Task.Run(() => CatchUpWorkbookWriter.Write(output, sheets), cancellationToken);
         return new ExportOutcome(counts.HeldPatients, counts.PaperForms, fileName);
+    }
+
+    private static IEnumerable<T> Noted<T>(IEnumerable<T> rows, Action<T> note)
+    {
+        foreach (var row in rows)
+        {
+            note(row);
+            yield return row;
+        }
     }
 
     /// <summary>How far the database reads ahead of the workbook writer: enough to keep both busy, little memory.</summary>

@@ -1,5 +1,6 @@
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.PaperForms;
+using Dashboard.Core.Privacy;
 
 namespace Dashboard.Core.CatchUp;
 
@@ -11,7 +12,14 @@ public enum ExportCellKind
 }
 
 /// <summary>One column of a catch-up sheet: header key, width (CJK counts about two units), kind, value.</summary>
-public sealed record ExportColumn<T>(string Key, string HeaderKey, double Width, ExportCellKind Kind, Func<T, ExportText, object?> Value);
+public sealed record ExportColumn<T>(string Key, string HeaderKey, double Width, ExportCellKind Kind, Func<T, ExportText, object?> Value)
+{
+    /// <summary>
+    /// The value written for a caller who gets no full personal data (see <see cref="PersonalDataChoice"/>):
+    /// masked exactly as the lists show it. Null for columns that are the same for everyone.
+    /// </summary>
+    public Func<T, ExportText, object?>? MaskedValue { get; init; }
+}
 
 /// <summary>Localized header and value texts for an export (the UI supplies them from its resources).</summary>
 public sealed record ExportText(Func<string, string> Get)
@@ -51,7 +59,7 @@ public static class ExportColumns
     [
         new("name", "HP_PatientName", 12, ExportCellKind.Text, (p, _) => p.PatientName),
         new("idType", "HP_IdDocumentType", 14, ExportCellKind.Text, (p, t) => t.Enum("IdDocumentType", p.IdDocumentType)),
-        new("idNumber", "HP_IdNumber", 22, ExportCellKind.Text, (p, _) => p.IdNumber),
+        new("idNumber", "HP_IdNumber", 22, ExportCellKind.Text, (p, _) => p.IdNumber) { MaskedValue = (p, _) => PersonalDataMask.IdNumber(p.IdNumber) },
         new("insurance", "HP_InsuranceType", 10, ExportCellKind.Text, (p, t) => t.Enum("InsuranceType", p.InsuranceType)),
         new("category", "HP_Category", 22, ExportCellKind.Text, (p, t) => t.Enum("HPCategory", p.Category)),
         new("admitted", "HP_AdmittedAt", 18, ExportCellKind.DateTime, (p, _) => p.AdmittedUtc),
@@ -60,7 +68,7 @@ public static class ExportColumns
         new("department", "HP_Department", 12, ExportCellKind.Text, (p, _) => p.Department),
         new("amount", "HP_Amount", 14, ExportCellKind.Number, (p, _) => p.AmountAdvanced),
         new("invoices", "HP_InvoiceNumbers", 30, ExportCellKind.Text, (p, _) => string.Join(",", p.Invoices.Select(i => i.Number))),
-        new("phone", "HP_Phone", 16, ExportCellKind.Text, (p, _) => p.Phone),
+        new("phone", "HP_Phone", 16, ExportCellKind.Text, (p, _) => p.Phone) { MaskedValue = (p, _) => p.Phone is null ? null : PersonalDataMask.Phone(p.Phone) },
         new("facility", "HP_Facility", 26, ExportCellKind.Text, (p, _) => p.Facility?.Name),
         new("status", "HP_Status", 10, ExportCellKind.Text, (p, t) => t.Enum("HPStatus", p.Status)),
         new("deadline", "HP_Deadline", 18, ExportCellKind.DateTime, (p, _) => p.DeadlineUtc),
@@ -76,7 +84,7 @@ public static class ExportColumns
         new("subkind", "PF_Subkind", 14, ExportCellKind.Text, (f, t) => t.Enum("PFSubkind", f.Subkind)),
         new("name", "HP_PatientName", 12, ExportCellKind.Text, (f, _) => f.PatientName),
         new("idType", "HP_IdDocumentType", 14, ExportCellKind.Text, (f, t) => t.Enum("IdDocumentType", f.IdDocumentType)),
-        new("idNumber", "HP_IdNumber", 22, ExportCellKind.Text, (f, _) => f.IdNumber),
+        new("idNumber", "HP_IdNumber", 22, ExportCellKind.Text, (f, _) => f.IdNumber) { MaskedValue = (f, _) => PersonalDataMask.IdNumber(f.IdNumber) },
         new("from", "PF_FromPlace", 22, ExportCellKind.Text, (f, _) => f.FromPlace),
         new("destination", "PF_Destination", 22, ExportCellKind.Text, (f, _) => f.Destination),
         new("issued", "PF_IssuedAt", 18, ExportCellKind.DateTime, (f, _) => f.IssuedUtc),
@@ -89,6 +97,13 @@ public static class ExportColumns
         new("deadlineNote", "Export_DeadlineNote", 30, ExportCellKind.Text, (f, t) => t.DeadlineNote(f.RegionId)),
         new("id", "Export_RecordId", 10, ExportCellKind.Number, (f, _) => f.Id),
     ];
+
+    /// <summary>The columns as written for a caller without full personal data: each masked column's masked value.</summary>
+    public static IReadOnlyList<ExportColumn<T>> Masked<T>(IReadOnlyList<ExportColumn<T>> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        return [.. columns.Select(c => c.MaskedValue is { } masked ? c with { Value = masked } : c)];
+    }
 
     public static readonly IReadOnlyList<ExportColumn<CatchUpSummaryRow>> Summary =
     [

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Hosting;
 
 namespace Dashboard.Core.CatchUp;
 
@@ -6,15 +7,34 @@ public sealed record ExportFile(string Path, string FileName, string UserId, Dat
 
 /// <summary>
 /// Finished export files waiting for their download: each token belongs to the user who exported
-/// and is good once, for a few minutes. Files live in the app's own exports folder (owner-only where
-/// the system has permissions), which starts empty: a file left by a crash is never served.
+/// and is good once, for <see cref="Lifetime"/>. Files live in the app's own exports folder, which
+/// only the app's account may enter, and are themselves owner-only (0600). Nothing is left behind:
+/// the folder is emptied when the store is built (a file left by a crash is never served), a file
+/// is deleted when its download ends (see the export endpoint), a sweep on the app's clock deletes
+/// expired and abandoned files, and stopping the app deletes the rest.
 /// </summary>
-public sealed class ExportFileStore : IDisposable
+/// <remarks>
+/// Registered as a hosted service so that the host builds it at start-up, not at the first export:
+/// building it is what empties the folder of a previous run's files.
+/// </remarks>
+public sealed class ExportFileStore : IHostedService, IDisposable
 {
-    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often expired files are looked for: a file outlives its token by at most this.</summary>
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>A file still being written after this long belongs to an export that died without cleaning up.</summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromHours(1);
+
+    private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
     private readonly ConcurrentDictionary<string, ExportFile> _files = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _writing = new(StringComparer.Ordinal);
     private readonly TimeProvider clock;
     private readonly string _folder;
+    private readonly ITimer _sweep;
 
     public ExportFileStore(TimeProvider clock, string folder)
     {
@@ -26,17 +46,38 @@ public sealed class ExportFileStore : IDisposable
 
         _folder = (OperatingSystem.IsWindows()
             ? Directory.CreateDirectory(folder)
-            : Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute)).FullName;
+            : Directory.CreateDirectory(folder, OwnerOnlyFolder)).FullName;
+        _sweep = clock.CreateTimer(_ => RemoveExpired(), null, SweepInterval, SweepInterval);
     }
 
-    public string NewPath() => System.IO.Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".xlsx");
+    /// <summary>A new, empty export file only the app's account can read, open for writing.</summary>
+    public FileStream Create()
+    {
+        var path = System.IO.Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".xlsx");
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerOnlyFile;
+        }
 
+        _writing[path] = clock.GetUtcNow();
+        return new FileStream(path, options);
+    }
+
+    /// <summary>A written file becomes downloadable by its user, once, until it expires.</summary>
     public string Register(string path, string fileName, string userId)
     {
-        RemoveExpired();
+        _writing.TryRemove(path, out _);
         var token = Guid.NewGuid().ToString("N");
         _files[token] = new ExportFile(path, fileName, userId, clock.GetUtcNow() + Lifetime);
         return token;
+    }
+
+    /// <summary>An export that failed or was refused: its partial file goes at once.</summary>
+    public void Abandon(string path)
+    {
+        _writing.TryRemove(path, out _);
+        Delete(path);
     }
 
     /// <summary>The file for this user and token, taken out of the store (a token is good once).</summary>
@@ -54,7 +95,7 @@ public sealed class ExportFileStore : IDisposable
     public string? FileNameOfAnother(string token, string userId) =>
         _files.TryGetValue(token, out var file) && file.UserId != userId ? file.FileName : null;
 
-    public static void Delete(string path)
+    private static void Delete(string path)
     {
         try
         {
@@ -62,26 +103,50 @@ public sealed class ExportFileStore : IDisposable
         }
         catch (IOException)
         {
-            // Still open by a finishing response; the temporary folder is cleaned at the next expiry pass.
+            // Still open (Windows refuses to delete an open file); the folder is emptied at the next start.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // As above.
         }
     }
 
-    private void RemoveExpired()
+    /// <summary>Deletes the files of expired tokens and of exports that never finished.</summary>
+    public void RemoveExpired()
     {
+        var now = clock.GetUtcNow();
         foreach (var (token, file) in _files)
         {
-            if (file.ExpiresUtc < clock.GetUtcNow() && _files.TryRemove(token, out _))
+            if (file.ExpiresUtc < now && _files.TryRemove(token, out _))
             {
                 Delete(file.Path);
             }
         }
+
+        foreach (var (path, started) in _writing)
+        {
+            if (now - started > AbandonedAfter && _writing.TryRemove(path, out _))
+            {
+                Delete(path);
+            }
+        }
     }
+
+    Task IHostedService.StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    Task IHostedService.StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public void Dispose()
     {
+        _sweep.Dispose();
         foreach (var file in _files.Values)
         {
             Delete(file.Path);
+        }
+
+        foreach (var path in _writing.Keys)
+        {
+            Delete(path);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Core.Drafts;
 
@@ -10,9 +11,18 @@ public sealed record DraftSummary(string FormKey, string? PatientName, DateTime 
 /// <summary>
 /// Saves and restores a user's unsaved form input. Drafts belong to their user only, and one
 /// draft belongs to one form instance (a browser tab's entry), so two tabs never share one.
+/// A draft holds whatever was typed, full ID numbers and phones included, so it is kept only for
+/// <see cref="Lifetime"/> after its last change: older ones are never offered again and
+/// <see cref="DraftExpiry"/> deletes them.
 /// </summary>
-public sealed class DraftService(IDbContextFactory<DashboardDbContext> dbFactory, TimeProvider clock)
+public sealed class DraftService(IDbContextFactory<DashboardDbContext> dbFactory, TimeProvider clock, IOptions<DashboardOptions> options)
 {
+    /// <summary>How long a draft is kept after its last change (<c>Dashboard:DraftLifetimeDays</c>).</summary>
+    public TimeSpan Lifetime => TimeSpan.FromDays(options.Value.DraftLifetimeDays);
+
+    /// <summary>Drafts last changed before this instant have expired.</summary>
+    public DateTime ExpiredBefore => clock.GetUtcNow().UtcDateTime - Lifetime;
+
     /// <summary>
     /// One statement that inserts or replaces, so two writers of the same draft (a double event,
     /// a save racing a discard) never fail on the unique key or on a row that just disappeared.
@@ -34,8 +44,10 @@ public sealed class DraftService(IDbContextFactory<DashboardDbContext> dbFactory
     public async Task<Draft<T>?> LoadAsync<T>(AccessScope scope, string formKey, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        var expiredBefore = ExpiredBefore;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var draft = await db.FormDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.UserId == scope.UserId && d.FormKey == formKey, cancellationToken);
+        var draft = await db.FormDrafts.AsNoTracking()
+            .FirstOrDefaultAsync(d => d.UserId == scope.UserId && d.FormKey == formKey && d.UpdatedUtc >= expiredBefore, cancellationToken);
         return draft is null || JsonSerializer.Deserialize<T>(draft.Json) is not { } value ? null : new Draft<T>(value, draft.UpdatedUtc);
     }
 
@@ -43,9 +55,10 @@ public sealed class DraftService(IDbContextFactory<DashboardDbContext> dbFactory
     public async Task<IReadOnlyList<DraftSummary>> ListAsync(AccessScope scope, string keyPrefix, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        var expiredBefore = ExpiredBefore;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var drafts = await db.FormDrafts.AsNoTracking()
-            .Where(d => d.UserId == scope.UserId && d.FormKey.StartsWith(keyPrefix))
+            .Where(d => d.UserId == scope.UserId && d.FormKey.StartsWith(keyPrefix) && d.UpdatedUtc >= expiredBefore)
             .OrderByDescending(d => d.UpdatedUtc).Take(20)
             .ToListAsync(cancellationToken);
         return drafts.Select(d => new DraftSummary(d.FormKey, PatientNameOf(d.Json), d.UpdatedUtc)).ToList();

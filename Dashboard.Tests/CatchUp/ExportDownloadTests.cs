@@ -19,11 +19,28 @@ namespace Dashboard.Tests.CatchUp;
 public sealed class ExportDownloadTests(ExportDownloadTests.App app) : IClassFixture<ExportDownloadTests.App>
 {
     private readonly DashboardAppFactory _factory = app.Factory;
+    private string? _lastPath;
 
-    /// <summary>One app for the class: each test counts only the refusals it causes.</summary>
+    /// <summary>
+    /// One app for the class: each test counts only the refusals it causes. Before it starts, a previous
+    /// run's export is left in its exports folder, as a crash would leave it.
+    /// </summary>
     public sealed class App : IDisposable
     {
-        public DashboardAppFactory Factory { get; } = new(new FakeTimeProvider(TestClocks.FirstStart));
+        public App()
+        {
+            var exports = Directory.CreateDirectory(Path.Combine(Factory.DataFolder, "exports"));
+            LeftByACrash = Path.Combine(exports.FullName, "0123456789abcdef0123456789abcdef.xlsx");
+            File.WriteAllText(LeftByACrash, "身份证号 340102199001011234");
+        }
+
+        public FakeTimeProvider Clock { get; } = new(TestClocks.FirstStart);
+
+        public DashboardAppFactory Factory => _factory ??= new(Clock);
+
+        public string LeftByACrash { get; }
+
+        private DashboardAppFactory? _factory;
 
         public void Dispose() => Factory.Dispose();
     }
@@ -41,10 +58,12 @@ public sealed class ExportDownloadTests(ExportDownloadTests.App app) : IClassFix
     {
         var scope = (await Get<AccessScopeResolver>().ResolveAsync(await UserIdOf(DemoAccounts.Manager.UserName), "203.0.113.9"))!;
         var files = Get<ExportFileStore>();
-        var path = files.NewPath();
+        string path;
         ExportOutcome outcome;
-        await using (var output = File.Create(path))
+        await using (var output = files.Create())
         {
+            path = output.Name;
+            _lastPath = path;
             outcome = await Get<CatchUpExporter>().ExportAsync(scope, new CatchUpFilter(), ExportTexts.Chinese(), output);
         }
 
@@ -116,5 +135,64 @@ public sealed class ExportDownloadTests(ExportDownloadTests.App app) : IClassFix
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_downloaded_export_was_owner_only_on_disk_is_gone_afterwards_and_no_cache_may_keep_it()
+    {
+        var (token, _) = await ExportAsManagerAsync();
+        var path = _lastPath!;
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(path)!));
+        }
+
+        Assert.StartsWith(Path.GetFullPath(_factory.DataFolder), path, StringComparison.Ordinal);
+        using var manager = _factory.CreateBrowserLikeClient();
+        await manager.SignInAsync(DemoAccounts.Manager.UserName, DemoAccounts.Manager.Password);
+
+        using var download = await manager.GetAsync($"/exports/{token}");
+
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.True(download.Headers.CacheControl?.NoStore, download.Headers.CacheControl?.ToString());
+        Assert.NotEmpty(await download.Content.ReadAsByteArrayAsync());
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task An_export_nobody_downloads_is_deleted_when_it_expires_by_the_clock_alone()
+    {
+        var (token, _) = await ExportAsManagerAsync();
+        var path = _lastPath!;
+        using var manager = _factory.CreateBrowserLikeClient();
+        await manager.SignInAsync(DemoAccounts.Manager.UserName, DemoAccounts.Manager.Password);
+
+        app.Clock.Advance(ExportFileStore.Lifetime + ExportFileStore.SweepInterval);
+
+        Assert.False(File.Exists(path));
+        using var late = await manager.GetAsync($"/exports/{token}");
+        Assert.Equal(HttpStatusCode.NotFound, late.StatusCode);
+        Assert.True(late.Headers.CacheControl?.NoStore);
+    }
+
+    [Fact]
+    public void An_export_left_by_a_crash_is_deleted_when_the_app_starts_not_at_the_next_export()
+    {
+        Assert.NotNull(_factory.Services);
+
+        Assert.False(File.Exists(app.LeftByACrash));
+    }
+
+    [Fact]
+    public async Task The_board_workbook_is_sent_with_no_store()
+    {
+        using var supervisor = _factory.CreateBrowserLikeClient();
+        await supervisor.SignInAsync(DemoAccounts.Supervisor.UserName, DemoAccounts.Supervisor.Password);
+
+        using var board = await supervisor.GetAsync("/api/board/export.xlsx");
+
+        Assert.Equal(HttpStatusCode.OK, board.StatusCode);
+        Assert.True(board.Headers.CacheControl?.NoStore, board.Headers.CacheControl?.ToString());
     }
 }

@@ -15,6 +15,9 @@ public sealed class DashboardAppFactory(TimeProvider? clock = null, string envir
 
     public string ConnectionString => _database.ConnectionString;
 
+    /// <summary>The app's data folder (database, keys, exports), this factory's own.</summary>
+    public string DataFolder => _database.Folder;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);

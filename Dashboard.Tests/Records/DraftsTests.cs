@@ -1,4 +1,7 @@
 using Dashboard.Components.Records;
+using System.Text.Json;
+using Dashboard.Core;
+using Dashboard.Core.Audit;
 using Dashboard.Core.Drafts;
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.Persistence;
@@ -6,6 +9,7 @@ using Dashboard.Core.Seeding;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Tests.Records;
 
@@ -55,7 +59,7 @@ public sealed class DraftsTests : IAsyncLifetime
     public async Task A_failing_draft_store_is_reported_as_a_hint_and_never_throws()
     {
         var scope = await _core.ScopeOf(DemoAccounts.Desk.UserName);
-        var broken = new DraftService(new BrokenFactory(), _core.Clock);
+        var broken = new DraftService(new BrokenFactory(), _core.Clock, Options.Create(new DashboardOptions()));
         using var autosave = new DraftAutosave<HeldPatientInput>(broken, scope, "held-patient:new:x", _core.Clock, NullLogger.Instance);
         var failures = 0;
         autosave.FailingChanged += () => failures++;
@@ -86,6 +90,49 @@ public sealed class DraftsTests : IAsyncLifetime
 
         await autosave.DiscardAsync();
         Assert.Null(await drafts.LoadAsync<HeldPatientInput>(scope, "held-patient:new:y"));
+    }
+
+    [Fact]
+    public async Task An_expired_draft_is_never_offered_even_before_the_sweep_deletes_it()
+    {
+        var scope = await _core.ScopeOf(DemoAccounts.Desk.UserName);
+        var drafts = _core.Get<DraftService>();
+        await drafts.SaveAsync(scope, "held-patient:new:old", new HeldPatientInput { PatientName = "旧草稿" });
+
+        _core.Clock.Advance(drafts.Lifetime - TimeSpan.FromMinutes(1));
+        Assert.NotNull(await drafts.LoadAsync<HeldPatientInput>(scope, "held-patient:new:old"));
+        Assert.Single(await drafts.ListAsync(scope, "held-patient:new:"));
+
+        _core.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Null(await drafts.LoadAsync<HeldPatientInput>(scope, "held-patient:new:old"));
+        Assert.Empty(await drafts.ListAsync(scope, "held-patient:new:"));
+    }
+
+    [Fact]
+    public async Task Expiry_deletes_drafts_older_than_seven_days_and_audits_each_without_its_content()
+    {
+        var scope = await _core.ScopeOf(DemoAccounts.Desk.UserName);
+        var drafts = _core.Get<DraftService>();
+        var id = TestIds.Resident(start: 950);
+        await drafts.SaveAsync(scope, "held-patient:new:old", new HeldPatientInput { PatientName = "过期草稿", IdNumber = id, Phone = "13900002222" });
+        _core.Clock.Advance(TimeSpan.FromDays(5));
+        await drafts.SaveAsync(scope, "held-patient:new:recent", new HeldPatientInput { PatientName = "新草稿" });
+        _core.Clock.Advance(TimeSpan.FromDays(3));
+
+        Assert.Equal(TimeSpan.FromDays(7), drafts.Lifetime);
+        Assert.Equal(1, await _core.Get<DraftExpiry>().DeleteExpiredAsync());
+        Assert.Equal(0, await _core.Get<DraftExpiry>().DeleteExpiredAsync());
+
+        await using var db = _core.CreateDb();
+        Assert.Equal(["held-patient:new:recent"], await db.FormDrafts.Select(d => d.FormKey).ToListAsync());
+        var audit = await db.AuditEvents.SingleAsync(a => a.Action == AuditActions.DraftExpired);
+        Assert.Equal((DraftExpiry.Actor, nameof(FormDraft), "held-patient:new:old"), (audit.UserName, audit.EntityType, audit.EntityId));
+        using var details = JsonDocument.Parse(audit.AfterJson!);
+        Assert.Equal(scope.UserId, details.RootElement.GetProperty("UserId").GetString());
+        Assert.Equal(8, details.RootElement.GetProperty("AgeDays").GetDouble());
+        Assert.DoesNotContain(id, audit.AfterJson, StringComparison.Ordinal);
+        Assert.DoesNotContain("过期草稿", audit.AfterJson, StringComparison.Ordinal);
+        Assert.DoesNotContain("13900002222", audit.AfterJson, StringComparison.Ordinal);
     }
 
     private static async Task WaitForAsync(Func<Task<bool>> condition)

@@ -11,13 +11,15 @@ internal static class BoardExportEndpoint
     /// <summary>
     /// <c>GET /api/board/export.xlsx</c>: the board as a workbook (milestones with state and history,
     /// facility backlog) for the regions the signed-in supervisor, manager or administrator may see.
-    /// A few hundred rows: written in memory, then sent with its length.
+    /// A few hundred rows: written in memory, then sent with its length. No patient data, but staff
+    /// names and plans under way: <c>no-store</c> like every download.
     /// </summary>
     public static void MapBoardExport(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/api/board/export.xlsx", async Task<IResult> (
             HttpContext context, AccessScopeResolver scopes, BoardWorkbook workbook, IStringLocalizer<SharedResource> localizer) =>
         {
+            context.Response.Headers.CacheControl = "no-store";
             var scope = await CurrentUser.ScopeOf(scopes, context.User, context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted);
             if (scope is null)
             {

@@ -18,3 +18,23 @@ internal sealed class CatchUpPage(IPage page) : AppShell(page)
 
     public Task OpenAsync() => Page.OpenAsync("/catch-up");
 }
+
+/// <summary>A manager's export dialog: masked or full ID numbers and phones, and the purpose of full ones.</summary>
+internal sealed class ExportPersonalDataDialog(IPage page)
+{
+    public ILocator Root { get; } = page.GetByRole(AriaRole.Dialog);
+
+    public ILocator Masked => Choice("Export_Masked");
+
+    public ILocator Full => Choice("Export_FullForReentry");
+
+    public ILocator Purpose => Root.GetByLabel(Ui.Label("Export_Purpose"));
+
+    public ILocator Export => Root.GetByRole(AriaRole.Button, new() { Name = Ui.Text("CU_Export"), Exact = true });
+
+    /// <summary>The server's message under the purpose box.</summary>
+    public ILocator PurposeMessage => PlanSettingsDialog.MessageUnder(Purpose);
+
+    private ILocator Choice(string key) =>
+        Root.GetByRole(AriaRole.Radiogroup, new() { Name = Ui.Text("Export_PersonalData"), Exact = true }).GetByRole(AriaRole.Radio, new() { Name = Ui.Text(key), Exact = true });
+}
