@@ -43,4 +43,23 @@ public sealed class AuditChangeTests() : ComponentTestContext(TestClocks.FirstSt
 
         Assert.Equal([system, rule, date, zone], change.FindAll(".audit-change-line").Select(l => l.TextContent.Trim()));
     }
+
+    [Fact]
+    public void An_exports_list_of_200000_record_ids_is_shown_cut_with_how_much_more_there_is()
+    {
+        using var _ = new UiCulture("zh-CN");
+        var ids = string.Join(",", Enumerable.Range(1, 200_000));
+        var entry = new AuditEvent
+        {
+            UserName = "manager", Action = AuditActions.Export, EntityType = "CatchUpList", EntityId = "hefei",
+            AfterJson = "{\"HeldPatientIds\":[" + ids + "]}",
+        };
+
+        var change = Render<AuditChange>(p => p.Add(x => x.Event, entry));
+
+        var shown = change.Find("pre.audit-json.after").TextContent;
+        Assert.True(shown.Length < 5000, $"{shown.Length} characters rendered");
+        Assert.StartsWith("{\"HeldPatientIds\":[1,2,3,", shown, StringComparison.Ordinal);
+        Assert.EndsWith($"（另有 {entry.AfterJson.Length - 4000} 个字符未显示，完整内容保存在审计记录中）", shown, StringComparison.Ordinal);
+    }
 }
