@@ -63,7 +63,8 @@ public static class DependencyInjection
             .AddSignInManager<DashboardSignInManager>()
             .AddEntityFrameworkStores<DashboardDbContext>()
             .AddDefaultTokenProviders()
-            .AddClaimsPrincipalFactory<DashboardClaimsPrincipalFactory>();
+            .AddClaimsPrincipalFactory<DashboardClaimsPrincipalFactory>()
+            .AddPasswordValidator<PasswordBlocklistValidator>();
 
         services.AddSingleton<AccessScopeResolver>();
         services.AddSingleton<AuditTrail>();

@@ -42,7 +42,8 @@ public sealed partial class AccountSeeder(
         {
             throw new InvalidOperationException(
                 "Could not create the first administrator: " + string.Join(" ", result.Errors.Select(e => e.Description)) +
-                " Set Dashboard:AdminPassword to a password of at least 10 characters with upper and lower case letters and a digit.");
+                " Set Dashboard:AdminPassword to a password of at least 10 characters with upper and lower case letters and a digit," +
+                " not a common one and not containing the user name.");
         }
 
         if (string.IsNullOrEmpty(configured))

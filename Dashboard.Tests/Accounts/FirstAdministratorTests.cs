@@ -51,13 +51,13 @@ public sealed partial class FirstAdministratorTests : IDisposable
     [Fact]
     public async Task A_configured_password_that_meets_the_policy_becomes_the_admins_and_is_never_logged()
     {
-        await using var services = Start("Cutover-admin-2026");
+        await using var services = Start("Cutover-keeper-2026");
 
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 
-        Assert.True(await AdminSignsInWithAsync(services, "Cutover-admin-2026"));
+        Assert.True(await AdminSignsInWithAsync(services, "Cutover-keeper-2026"));
         Assert.Contains(_log.Messages, m => m.Contains("with the password from Dashboard:AdminPassword", StringComparison.Ordinal));
-        Assert.DoesNotContain(_log.Messages, m => m.Contains("Cutover-admin-2026", StringComparison.Ordinal));
+        Assert.DoesNotContain(_log.Messages, m => m.Contains("Cutover-keeper-2026", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -65,13 +65,15 @@ public sealed partial class FirstAdministratorTests : IDisposable
     [InlineData("lower-case-only-1")]
     [InlineData("UPPER-CASE-ONLY-1")]
     [InlineData("No-digits-anywhere")]
+    [InlineData("Password1234")]
+    [InlineData("Keeper-admin-2026")]
     public async Task A_configured_password_below_the_policy_stops_the_start_and_says_what_is_needed(string weak)
     {
         await using var services = Start(weak);
 
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => services.GetRequiredService<DatabaseInitializer>().InitializeAsync());
 
-        Assert.Contains("Set Dashboard:AdminPassword to a password of at least 10 characters with upper and lower case letters and a digit.", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Set Dashboard:AdminPassword to a password of at least 10 characters with upper and lower case letters and a digit, not a common one and not containing the user name.", ex.Message, StringComparison.Ordinal);
         await using var db = services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext();
         Assert.False(await db.Users.AnyAsync());
     }
