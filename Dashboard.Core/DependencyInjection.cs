@@ -89,6 +89,8 @@ public static class DependencyInjection
         services.AddHostedService(provider => provider.GetRequiredService<CatchUp.ExportFileStore>());
         services.AddSingleton<RegionActivity>();
         services.AddSingleton<Accounts.AccountChanges>();
+        services.AddSingleton<UserSessions>();
+        services.AddSingleton(new FirstAdminPasswordFile(Path.Combine(DataFolder(options, contentRoot), FirstAdminPasswordFile.FileName)));
         services.AddSingleton<Board.BoardSnapshots>();
         services.AddSingleton<Board.ActivityAcknowledgements>();
         services.AddSingleton<Board.BoardWorkbook>();

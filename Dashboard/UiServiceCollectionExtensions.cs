@@ -68,6 +68,7 @@ internal static partial class UiServiceCollectionExtensions
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UsePasswordChangeRequirement();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
