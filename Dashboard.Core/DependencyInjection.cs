@@ -55,6 +55,8 @@ public static class DependencyInjection
             {
                 identity.Password.RequiredLength = 10;
                 identity.Password.RequireNonAlphanumeric = false;
+                // Sign-in never counts failures against the account (anyone could lock anyone out):
+                // SignInThrottle counts them per client address. These apply to lockouts set by hand.
                 identity.Lockout.MaxFailedAccessAttempts = 5;
                 identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 identity.Lockout.AllowedForNewUsers = true;
@@ -90,6 +92,7 @@ public static class DependencyInjection
         services.AddSingleton<RegionActivity>();
         services.AddSingleton<Accounts.AccountChanges>();
         services.AddSingleton<UserSessions>();
+        services.AddSingleton<SignInThrottle>();
         services.AddSingleton(new FirstAdminPasswordFile(Path.Combine(DataFolder(options, contentRoot), FirstAdminPasswordFile.FileName)));
         services.AddSingleton<Board.BoardSnapshots>();
         services.AddSingleton<Board.ActivityAcknowledgements>();

@@ -67,6 +67,7 @@ internal static partial class UiServiceCollectionExtensions
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
+        app.UseSignInRateLimiting();
         app.UseAuthentication();
         app.UsePasswordChangeRequirement();
         app.UseAuthorization();

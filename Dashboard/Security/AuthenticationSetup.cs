@@ -12,6 +12,8 @@ internal static class AuthenticationSetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<FormSignIn>();
+        services.AddSignInRateLimiting();
         services.AddHttpContextAccessor();
         services.AddAuthentication(options =>
             {
