@@ -55,6 +55,8 @@ public static class DependencyInjection
             {
                 identity.Password.RequiredLength = 10;
                 identity.Password.RequireNonAlphanumeric = false;
+                // Sign-in never counts failures against the account (anyone could lock anyone out):
+                // SignInThrottle counts them per client address. These apply to lockouts set by hand.
                 identity.Lockout.MaxFailedAccessAttempts = 5;
                 identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 identity.Lockout.AllowedForNewUsers = true;
@@ -63,7 +65,8 @@ public static class DependencyInjection
             .AddSignInManager<DashboardSignInManager>()
             .AddEntityFrameworkStores<DashboardDbContext>()
             .AddDefaultTokenProviders()
-            .AddClaimsPrincipalFactory<DashboardClaimsPrincipalFactory>();
+            .AddClaimsPrincipalFactory<DashboardClaimsPrincipalFactory>()
+            .AddPasswordValidator<PasswordBlocklistValidator>();
 
         services.AddSingleton<AccessScopeResolver>();
         services.AddSingleton<AuditTrail>();
@@ -88,6 +91,9 @@ public static class DependencyInjection
         services.AddHostedService(provider => provider.GetRequiredService<CatchUp.ExportFileStore>());
         services.AddSingleton<RegionActivity>();
         services.AddSingleton<Accounts.AccountChanges>();
+        services.AddSingleton<UserSessions>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton(new FirstAdminPasswordFile(Path.Combine(DataFolder(options, contentRoot), FirstAdminPasswordFile.FileName)));
         services.AddSingleton<Board.BoardSnapshots>();
         services.AddSingleton<Board.ActivityAcknowledgements>();
         services.AddSingleton<Board.BoardWorkbook>();

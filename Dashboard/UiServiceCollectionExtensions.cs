@@ -67,7 +67,9 @@ internal static partial class UiServiceCollectionExtensions
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
+        app.UseSignInRateLimiting();
         app.UseAuthentication();
+        app.UsePasswordChangeRequirement();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();

@@ -18,6 +18,12 @@ public class ApplicationUser : IdentityUser
 
     public bool IsDisabled { get; set; }
 
+    /// <summary>
+    /// The password is known to someone else (generated at first start, set by an administrator):
+    /// the user may do nothing but choose their own until they have.
+    /// </summary>
+    public bool MustChangePassword { get; set; }
+
     public DateTime CreatedUtc { get; set; }
 
     /// <summary>Up to when the person acknowledged the board's activity strip; newer entries stay highlighted.</summary>

@@ -35,7 +35,7 @@ public sealed partial class UserAdminService(IServiceScopeFactory scopes, AuditT
             u.LockoutEnd is { } end && end > now, u.ConcurrencyStamp ?? "")).ToList();
     }
 
-    /// <summary>Creates a user with a generated one-time password, returned once.</summary>
+    /// <summary>Creates a user with a generated one-time password, returned once, that the user must replace.</summary>
     public async Task<CommandResult<string>> CreateAsync(AccessScope scope, UserInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -52,7 +52,7 @@ public sealed partial class UserAdminService(IServiceScopeFactory scopes, AuditT
             return invalid;
         }
 
-        var user = new ApplicationUser { UserName = input.UserName.Trim(), CreatedUtc = clock.GetUtcNow().UtcDateTime };
+        var user = new ApplicationUser { UserName = input.UserName.Trim(), CreatedUtc = clock.GetUtcNow().UtcDateTime, MustChangePassword = true };
         Apply(input, user);
         var password = PasswordGenerator.Generate();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -81,9 +81,21 @@ public sealed partial class UserAdminService(IServiceScopeFactory scopes, AuditT
                 return invalid;
             }
 
+            var roleChanged = user.Role != input.Role;
             Apply(input, user);
             var renamed = await users.SetUserNameAsync(user, input.UserName.Trim());
-            return renamed.Succeeded ? null : FromIdentity(renamed);
+            if (!renamed.Succeeded)
+            {
+                return FromIdentity(renamed);
+            }
+
+            // The role is in the cookie and decides what a page shows: sessions under the old one end.
+            if (roleChanged)
+            {
+                await users.UpdateSecurityStampAsync(user);
+            }
+
+            return null;
         }, cancellationToken);
 
     /// <summary>Disabling ends the user's sessions (new security stamp) and blocks sign-in.</summary>
@@ -100,7 +112,10 @@ public sealed partial class UserAdminService(IServiceScopeFactory scopes, AuditT
             return null;
         }, cancellationToken);
 
-    /// <summary>Sets a new one-time password (returned once), clears any lockout and ends sessions.</summary>
+    /// <summary>
+    /// Sets a new one-time password (returned once), clears any lockout and ends sessions (a new
+    /// security stamp comes with the password). The administrator knows it, so the user must replace it.
+    /// </summary>
     public async Task<CommandResult<string>> ResetPasswordAsync(AccessScope scope, string userId, string concurrencyStamp, CancellationToken cancellationToken = default)
     {
         var password = PasswordGenerator.Generate();
@@ -115,6 +130,7 @@ public sealed partial class UserAdminService(IServiceScopeFactory scopes, AuditT
 
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
+            user.MustChangePassword = true;
             return null;
         }, cancellationToken);
         return new CommandResult<string>(result, result.Succeeded ? password : null);

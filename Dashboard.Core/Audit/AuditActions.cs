@@ -7,6 +7,7 @@ public static class AuditActions
     public const string SignInFailed = "SignInFailed";
     public const string SignInLockedOut = "SignInLockedOut";
     public const string SignOut = "SignOut";
+    public const string SignOutEverywhere = "SignOutEverywhere";
     public const string PasswordChanged = "PasswordChanged";
     public const string AuthorizationFailed = "AuthorizationFailed";
     public const string Create = "Create";

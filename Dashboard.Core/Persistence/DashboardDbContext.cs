@@ -46,6 +46,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
 
     public DbSet<Calendar.RegionCalendarDay> RegionCalendarDays => Set<Calendar.RegionCalendarDay>();
 
+    public DbSet<Accounts.RevokedSession> RevokedSessions => Set<Accounts.RevokedSession>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

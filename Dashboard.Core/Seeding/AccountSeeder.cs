@@ -7,11 +7,13 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Core.Seeding;
 
 /// <summary>
-/// First start: an administrator if there is none (password from configuration, or generated and
-/// written once to the log). Demo mode: facilities per region and one user per role.
+/// First start: an administrator if there is none, with the password from configuration or a generated
+/// one written to a file only the service's user can read (<see cref="FirstAdminPasswordFile"/>); the
+/// log names the file, never the password. Either way the administrator must choose a new password
+/// at first sign-in: the first one sits in a file. Demo mode: facilities per region and one user per role.
 /// </summary>
 public sealed partial class AccountSeeder(
-    IServiceScopeFactory scopes, IOptions<DashboardOptions> options, TimeProvider clock, ILogger<AccountSeeder> logger)
+    IServiceScopeFactory scopes, IOptions<DashboardOptions> options, FirstAdminPasswordFile passwordFile, TimeProvider clock, ILogger<AccountSeeder> logger)
 {
     public const string AdminUserName = "admin";
 
@@ -36,18 +38,20 @@ public sealed partial class AccountSeeder(
     {
         var configured = options.Value.AdminPassword;
         var password = string.IsNullOrEmpty(configured) ? PasswordGenerator.Generate() : configured;
-        var admin = new ApplicationUser { UserName = AdminUserName, DisplayName = "系统管理员", Role = UserRole.Admin, CreatedUtc = Now };
+        var admin = new ApplicationUser { UserName = AdminUserName, DisplayName = "系统管理员", Role = UserRole.Admin, CreatedUtc = Now, MustChangePassword = true };
         var result = await users.CreateAsync(admin, password);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException(
                 "Could not create the first administrator: " + string.Join(" ", result.Errors.Select(e => e.Description)) +
-                " Set Dashboard:AdminPassword to a password of at least 10 characters with upper and lower case letters and a digit.");
+                " Set Dashboard:AdminPassword to a password of at least 10 characters with upper and lower case letters and a digit," +
+                " not a common one and not containing the user name.");
         }
 
         if (string.IsNullOrEmpty(configured))
         {
-            LogGeneratedAdmin(logger, AdminUserName, password);
+            await passwordFile.WriteAsync(AdminUserName, password);
+            LogGeneratedAdmin(logger, AdminUserName, passwordFile.Path);
         }
         else
         {
@@ -96,9 +100,9 @@ public sealed partial class AccountSeeder(
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Created the first administrator '{UserName}' with the generated password {Password} . It is shown only this once: sign in and change it.")]
-    private static partial void LogGeneratedAdmin(ILogger logger, string userName, string password);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Created the first administrator '{UserName}' with a generated password, written to {PasswordFile} (readable only by this service's user). Sign in with it and choose a new password; the file is then deleted.")]
+    private static partial void LogGeneratedAdmin(ILogger logger, string userName, string passwordFile);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Created the first administrator '{UserName}' with the password from Dashboard:AdminPassword.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created the first administrator '{UserName}' with the password from Dashboard:AdminPassword; it must be changed at first sign-in.")]
     private static partial void LogConfiguredAdmin(ILogger logger, string userName);
 }

@@ -35,6 +35,7 @@ public sealed class UserAdminServiceTests : SeededCoreTests
         Assert.True(created.Succeeded);
         var user = await FindAsync("zhao.lei");
         Assert.NotNull(user);
+        Assert.True(user.MustChangePassword);
         await using var scope = Core.Services.CreateAsyncScope();
         Assert.True(await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().CheckPasswordAsync(user, created.Value!));
         var access = await Core.ScopeOf("zhao.lei");
@@ -71,7 +72,7 @@ public sealed class UserAdminServiceTests : SeededCoreTests
     }
 
     [Fact]
-    public async Task Password_reset_returns_a_working_one_time_password_and_clears_lockout()
+    public async Task Password_reset_returns_a_working_one_time_password_that_must_be_replaced_and_clears_lockout()
     {
         var admin = await Core.ScopeOf("demo-admin");
         await using var scope = Core.Services.CreateAsyncScope();
@@ -89,6 +90,7 @@ public sealed class UserAdminServiceTests : SeededCoreTests
         await using var check = Core.Services.CreateAsyncScope();
         var fresh = await check.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync("desk");
         Assert.True(await check.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().CheckPasswordAsync(fresh!, reset.Value!));
+        Assert.True(fresh!.MustChangePassword);
         Assert.Equal(1, await Core.CountAudit(AuditActions.PasswordReset, row.Id));
     }
 

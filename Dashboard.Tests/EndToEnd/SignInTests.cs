@@ -33,7 +33,7 @@ public sealed class SignInTests(BrowserFixture browser) : BrowserTest(browser)
     [Fact]
     public async Task Wrong_password_shows_a_clear_message_and_keeps_the_user_name()
     {
-        // An account of its own: a failed sign-in counts towards locking the account out.
+        // An account of its own: failed sign-ins are counted per address and account.
         var account = await Browser.ManagerAsync("登录失败的经理", "Failing-sign-in-2026");
         var page = await Browser.NewPageAsync();
         var login = new LoginPage(page);
@@ -43,6 +43,8 @@ public sealed class SignInTests(BrowserFixture browser) : BrowserTest(browser)
 
         await Expect(login.Failure).ToBeVisibleAsync();
         await Expect(login.UserName).ToHaveValueAsync(account.UserName);
+        await Expect(login.Password).ToHaveValueAsync("");
+        await page.ScreenshotIfAskedAsync("login-refused");
     }
 
     [Fact]

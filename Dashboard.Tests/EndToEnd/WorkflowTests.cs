@@ -99,8 +99,22 @@ public sealed class WorkflowTests(BrowserFixture browser) : BrowserTest(browser)
         var oneTimePassword = await users.OneTimePassword.InputValueAsync();
         Assert.True(oneTimePassword.Length >= 10);
 
+        // The administrator knows the one-time password: the new user must choose their own before anything else.
         var desk = await Browser.NewPageAsync();
-        await desk.SignInAsync(new DemoAccounts.DemoAccount(userName, oneTimePassword, Core.Accounts.UserRole.BillingDesk, "新收费员"));
+        var login = new LoginPage(desk);
+        await login.OpenAsync();
+        await login.SubmitAsync(userName, oneTimePassword);
+        await Expect(desk).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/password$"));
+        await Expect(desk.GetByText(Ui.Text("Password_MustChange"))).ToBeVisibleAsync();
+        var password = new ChangePasswordPage(desk);
+        await password.ChangeAsync(oneTimePassword, "Password12");
+        await Expect(desk.GetByText(Ui.Text("IdentityError_PasswordCommon"))).ToBeVisibleAsync();
+        await desk.ScreenshotIfAskedAsync("password-must-change-refused");
+
+        await password.ChangeAsync(oneTimePassword, "Tidewater-desk-5150");
+        await Expect(desk.GetByText(Ui.Text("Password_Changed"))).ToBeVisibleAsync();
+        await desk.ScreenshotIfAskedAsync("password-must-change-done");
+        await password.Link("Password_Continue").ClickAsync();
         await Expect(new AppShell(desk).Heading("演练市中医医院")).ToBeVisibleAsync();
     }
 }

@@ -35,6 +35,40 @@ internal static partial class FormLogin
         }
     }
 
+    /// <summary>
+    /// Posts a static form the way its page does: the antiforgery token from <paramref name="page"/>,
+    /// then <paramref name="fields"/> to <paramref name="action"/> (the page itself if null).
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string page, IDictionary<string, string> fields, string? action = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var form = await client.GetStringAsync(page);
+        var values = new Dictionary<string, string>(fields)
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(AntiforgeryToken().Match(form).Groups[1].Value),
+        };
+        using var content = new FormUrlEncodedContent(values);
+        return await client.PostAsync(action ?? page, content);
+    }
+
+    /// <summary>Changes the password on the change-password page; returns the page's answer.</summary>
+    public static Task<HttpResponseMessage> PostPasswordChangeAsync(this HttpClient client, string current, string newPassword) =>
+        client.PostFormAsync("/account/password", new Dictionary<string, string>
+        {
+            ["_handler"] = "change-password",
+            ["Input.CurrentPassword"] = current,
+            ["Input.NewPassword"] = newPassword,
+            ["Input.ConfirmPassword"] = newPassword,
+        });
+
+    /// <summary>Signs out with the user menu's form (a token from a page any signed-in user may open).</summary>
+    public static Task<HttpResponseMessage> PostLogoutAsync(this HttpClient client, bool everywhere = false) =>
+        client.PostFormAsync("/account/password", new Dictionary<string, string>
+        {
+            ["returnUrl"] = "/",
+            ["everywhere"] = everywhere ? "true" : "false",
+        }, "/account/logout");
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 }

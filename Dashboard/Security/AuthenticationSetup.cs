@@ -12,6 +12,8 @@ internal static class AuthenticationSetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<FormSignIn>();
+        services.AddSignInRateLimiting();
         services.AddHttpContextAccessor();
         services.AddAuthentication(options =>
             {
@@ -29,6 +31,7 @@ internal static class AuthenticationSetup
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
             cookie.SlidingExpiration = true;
+            cookie.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
             cookie.Events.OnRedirectToLogin = context => RejectApiOr(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => RejectApiOr(context, StatusCodes.Status403Forbidden);
         });

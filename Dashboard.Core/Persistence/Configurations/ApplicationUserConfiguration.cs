@@ -21,3 +21,12 @@ internal sealed class UserRegionConfiguration : IEntityTypeConfiguration<UserReg
         builder.HasOne<Region>().WithMany().HasForeignKey(r => r.RegionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class RevokedSessionConfiguration : IEntityTypeConfiguration<RevokedSession>
+{
+    public void Configure(EntityTypeBuilder<RevokedSession> builder)
+    {
+        builder.Property(s => s.Id).HasMaxLength(RevokedSession.IdLength);
+        builder.HasIndex(s => s.ExpiresUtc);
+    }
+}
