@@ -26,7 +26,7 @@ public sealed partial class HeldPatientQueries(IDbContextFactory<DashboardDbCont
         p.Id, p.Facility!.Name, p.Category, p.PatientName, PersonalDataMask.IdNumber(p.IdNumber), p.Status, p.EnteredUtc, p.AdmittedUtc ?? p.VisitUtc,
         p.DeadlineUtc, p.Status.IsOpen() && p.DeadlineUtc < now, p.AmountAdvanced, p.RegionId);
 
-    /// <summary>The record's page, or null (and an audited denial) outside the caller's scope.</summary>
+    /// <summary>The record's page, or null (and an audited denial) outside the caller's scope or for an id that does not exist.</summary>
     public async Task<HeldPatientDetails?> GetAsync(AccessScope scope, int id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
@@ -39,6 +39,10 @@ public sealed partial class HeldPatientQueries(IDbContextFactory<DashboardDbCont
             if (await db.HeldPatients.AnyAsync(x => x.Id == id, cancellationToken))
             {
                 await audit.RecordDeniedAsync(scope, nameof(HeldPatient), id, "read", cancellationToken);
+            }
+            else
+            {
+                await audit.RecordMissingAsync(scope, nameof(HeldPatient), id, "read", cancellationToken);
             }
 
             return null;

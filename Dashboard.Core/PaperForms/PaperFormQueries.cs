@@ -35,6 +35,10 @@ public sealed class PaperFormQueries(IDbContextFactory<DashboardDbContext> dbFac
             {
                 await audit.RecordDeniedAsync(scope, nameof(PaperForm), id, "read", cancellationToken);
             }
+            else
+            {
+                await audit.RecordMissingAsync(scope, nameof(PaperForm), id, "read", cancellationToken);
+            }
 
             return null;
         }
