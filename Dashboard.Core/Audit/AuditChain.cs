@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -52,61 +53,87 @@ public static class AuditChain
     /// </summary>
     public static string Link(string? previous, ReadOnlySpan<object?> values)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Domain);
-        Span<byte> number = stackalloc byte[8];
-        if (previous is null)
+        // One buffer and a one-shot hash: the trigger calls this for every audit row a bulk intake writes,
+        // and an incremental hash object per call cost as much as the rest of the row's insert.
+        var size = Domain.Length + 1 + 8 + (previous is null ? 0 : Encoding.UTF8.GetByteCount(previous)) + 8;
+        foreach (var value in values)
         {
-            hash.AppendData([NullTag]);
-        }
-        else
-        {
-            var bytes = Encoding.UTF8.GetBytes(previous);
-            hash.AppendData([TextTag]);
-            AppendLength(hash, number, bytes.Length);
-            hash.AppendData(bytes);
+            size += 1 + 8 + value switch
+            {
+                string text => Encoding.UTF8.GetByteCount(text),
+                byte[] blob => blob.Length,
+                _ => 0,
+            };
         }
 
-        AppendLength(hash, number, values.Length);
+        var buffer = ArrayPool<byte>.Shared.Rent(size);
+        try
+        {
+            var length = Encode(buffer, previous, values);
+            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, length), digest);
+            return Convert.ToHexStringLower(digest);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static int Encode(Span<byte> buffer, string? previous, ReadOnlySpan<object?> values)
+    {
+        Domain.CopyTo(buffer);
+        var at = Domain.Length;
+        at = previous is null ? Tag(buffer, at, NullTag) : Text(buffer, at, previous);
+        BinaryPrimitives.WriteInt64BigEndian(buffer[at..], values.Length);
+        at += 8;
         foreach (var value in values)
         {
             switch (value)
             {
                 case null or DBNull:
-                    hash.AppendData([NullTag]);
+                    at = Tag(buffer, at, NullTag);
                     break;
                 case long integer:
-                    hash.AppendData([IntegerTag]);
-                    BinaryPrimitives.WriteInt64BigEndian(number, integer);
-                    hash.AppendData(number);
+                    at = Tag(buffer, at, IntegerTag);
+                    BinaryPrimitives.WriteInt64BigEndian(buffer[at..], integer);
+                    at += 8;
                     break;
                 case double real:
-                    hash.AppendData([RealTag]);
-                    BinaryPrimitives.WriteDoubleBigEndian(number, real);
-                    hash.AppendData(number);
+                    at = Tag(buffer, at, RealTag);
+                    BinaryPrimitives.WriteDoubleBigEndian(buffer[at..], real);
+                    at += 8;
                     break;
                 case string text:
-                    hash.AppendData([TextTag]);
-                    var bytes = Encoding.UTF8.GetBytes(text);
-                    AppendLength(hash, number, bytes.Length);
-                    hash.AppendData(bytes);
+                    at = Text(buffer, at, text);
                     break;
                 case byte[] blob:
-                    hash.AppendData([BlobTag]);
-                    AppendLength(hash, number, blob.Length);
-                    hash.AppendData(blob);
+                    at = Tag(buffer, at, BlobTag);
+                    BinaryPrimitives.WriteInt64BigEndian(buffer[at..], blob.Length);
+                    at += 8;
+                    blob.CopyTo(buffer[at..]);
+                    at += blob.Length;
                     break;
                 default:
                     throw new ArgumentException($"An SQLite value cannot be a {value.GetType().Name}.", nameof(values));
             }
         }
 
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return at;
     }
 
-    private static void AppendLength(IncrementalHash hash, Span<byte> buffer, int length)
+    private static int Tag(Span<byte> buffer, int at, byte tag)
     {
-        BinaryPrimitives.WriteInt64BigEndian(buffer, length);
-        hash.AppendData(buffer);
+        buffer[at] = tag;
+        return at + 1;
+    }
+
+    /// <summary>Tag, length, UTF-8 bytes: the length keeps "ab","c" apart from "a","bc".</summary>
+    private static int Text(Span<byte> buffer, int at, string text)
+    {
+        at = Tag(buffer, at, TextTag);
+        var length = Encoding.UTF8.GetBytes(text, buffer[(at + 8)..]);
+        BinaryPrimitives.WriteInt64BigEndian(buffer[at..], length);
+        return at + 8 + length;
     }
 }
