@@ -178,6 +178,30 @@ public sealed class AuditGapTests(AuditGapTests.App app) : IClassFixture<AuditGa
         Assert.True((await Get<AuditChainVerifier>().VerifyAsync()).IsIntact);
     }
 
+    /// <summary>Imports and the tools refuse such a row and name the record it repeats: the same disclosure, audited with the batch.</summary>
+    [Fact]
+    public async Task A_bulk_row_refused_as_a_duplicate_of_another_facilitys_patient_is_audited_too()
+    {
+        var desk = await ScopeOfAsync(DemoAccounts.Desk.UserName);
+        var other = await DeskElsewhereAsync();
+        var idNumber = TestIds.Resident(start: 500);
+        var theirs = (await Get<HeldPatientService>().CreateAsync(other, Spanning("周九", idNumber))).Value;
+        var before = await LastAuditIdAsync();
+
+        var result = await Get<Dashboard.Core.Records.Intake.BulkIntake>().AddHeldPatientsAsync(desk,
+        [
+            new HeldPatientIntakeRow(desk.FacilityId!.Value, Spanning("周九", idNumber)),
+            new HeldPatientIntakeRow(desk.FacilityId!.Value, Spanning("吴十", TestIds.Resident(start: 510))),
+        ]);
+
+        Assert.Equal(1, result.Written);
+        var rows = await RowsAfterAsync(before);
+        var revealed = Assert.Single(rows, r => r.Action == AuditActions.DuplicateRevealed);
+        Assert.Equal(("desk", theirs.ToString(System.Globalization.CultureInfo.InvariantCulture)), (revealed.UserName, revealed.EntityId));
+        Assert.DoesNotContain(idNumber, revealed.AfterJson, StringComparison.Ordinal);
+        Assert.True((await Get<AuditChainVerifier>().VerifyAsync()).IsIntact);
+    }
+
     private static HeldPatientInput Spanning(string name, string id) => new()
     {
         Category = HeldPatientCategory.InpatientSpanningOutage,
