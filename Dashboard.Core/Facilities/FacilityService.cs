@@ -19,11 +19,15 @@ public sealed class FacilityService(IDbContextFactory<DashboardDbContext> dbFact
     }
 
     /// <summary>The facility if the caller may see it; otherwise null, and the attempt is audited (a refusal, or an id that does not exist).</summary>
-    public async Task<FacilityRow?> GetAsync(AccessScope scope, int id, CancellationToken cancellationToken = default)
+    public Task<FacilityRow?> GetAsync(AccessScope scope, int id, CancellationToken cancellationToken = default) =>
+        GetAsync(scope, id, auditMiss: true, cancellationToken);
+
+    /// <summary>As above; <paramref name="auditMiss"/> false when this visit's miss is already audited (the page's prerender).</summary>
+    public async Task<FacilityRow?> GetAsync(AccessScope scope, int id, bool auditMiss, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var row = await Project(db.For(scope).Facilities.AsNoTracking().Where(f => f.Id == id)).FirstOrDefaultAsync(cancellationToken);
-        if (row is null)
+        if (row is null && auditMiss)
         {
             if (await db.Facilities.AnyAsync(f => f.Id == id, cancellationToken))
             {

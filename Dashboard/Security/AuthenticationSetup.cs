@@ -14,6 +14,7 @@ internal static class AuthenticationSetup
         services.AddScoped<CurrentUser>();
         services.AddScoped<FormSignIn>();
         services.AddSignInRateLimiting();
+        services.AddScoped<CircuitStart>();
         services.AddHttpContextAccessor();
         services.AddAuthentication(options =>
             {
