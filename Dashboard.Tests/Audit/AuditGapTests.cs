@@ -100,8 +100,13 @@ public sealed class AuditGapTests(AuditGapTests.App app) : IClassFixture<AuditGa
     {
         var manager = await ScopeOfAsync(DemoAccounts.Manager.UserName);
         var files = Get<Dashboard.Core.CatchUp.ExportFileStore>();
-        var path = files.NewPath();
-        await File.WriteAllBytesAsync(path, [1, 2, 3]);
+        string path;
+        await using (var output = files.Create())
+        {
+            path = output.Name;
+            await output.WriteAsync(new byte[] { 1, 2, 3 });
+        }
+
         var managersToken = files.Register(path, "补录清单.xlsx", manager.UserId);
         var unknownToken = Guid.NewGuid().ToString("N");
         var before = await LastAuditIdAsync();
