@@ -71,6 +71,7 @@ public static class DependencyInjection
         services.AddSingleton<AccessScopeResolver>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditQueryService>();
+        services.AddSingleton<AuditChainVerifier>();
         services.AddSingleton<FacilityService>();
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<Records.RecordCommands>();

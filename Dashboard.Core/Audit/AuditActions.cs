@@ -10,6 +10,12 @@ public static class AuditActions
     public const string SignOutEverywhere = "SignOutEverywhere";
     public const string PasswordChanged = "PasswordChanged";
     public const string AuthorizationFailed = "AuthorizationFailed";
+
+    /// <summary>Someone addressed a record id that does not exist (a mistyped link, or someone probing ids).</summary>
+    public const string NotFound = "NotFound";
+
+    /// <summary>The duplicate check told a desk about a record it may not open: which facility has it, since when, its status.</summary>
+    public const string DuplicateRevealed = "DuplicateRevealed";
     public const string Create = "Create";
     public const string Update = "Update";
     public const string Deactivate = "Deactivate";

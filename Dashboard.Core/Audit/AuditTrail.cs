@@ -52,6 +52,19 @@ public sealed partial class AuditTrail(IDbContextFactory<DashboardDbContext> dbF
             entityType, id, new { attempted }, cancellationToken);
     }
 
+    /// <summary>
+    /// Someone addressed a record that does not exist: nothing to refuse, but a run of these is
+    /// someone guessing ids, so it is audited like a refusal (as its own action, to tell the two apart).
+    /// </summary>
+    public async Task RecordMissingAsync(AccessScope scope, string entityType, object entityId, string attempted, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var id = entityId.ToString() ?? "";
+        LogMissing(logger, scope.UserName, scope.Role.ToString(), attempted, entityType, id);
+        await RecordAsync(scope.UserId, scope.UserName, scope.Role.ToString(), scope.ClientAddress, AuditActions.NotFound,
+            entityType, id, new { attempted }, cancellationToken);
+    }
+
     private AuditEvent Create(
         string? userId, string userName, string? role, string? clientAddress, string action,
         string? entityType, string? entityId, object? before, object? after) => new()
@@ -70,4 +83,7 @@ public sealed partial class AuditTrail(IDbContextFactory<DashboardDbContext> dbF
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Authorization failed: {UserName} ({Role}) tried to {Attempted} {EntityType} {EntityId} outside their scope")]
     private static partial void LogDenied(ILogger logger, string userName, string role, string attempted, string entityType, string entityId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not found: {UserName} ({Role}) tried to {Attempted} {EntityType} {EntityId}, which does not exist")]
+    private static partial void LogMissing(ILogger logger, string userName, string role, string attempted, string entityType, string entityId);
 }

@@ -18,14 +18,25 @@ public sealed class FacilityService(IDbContextFactory<DashboardDbContext> dbFact
         return await Project(query.OrderBy(f => f.Region!.SortOrder).ThenBy(f => f.Code)).ToListAsync(cancellationToken);
     }
 
-    /// <summary>The facility if the caller may see it; otherwise null, and the attempt is audited.</summary>
-    public async Task<FacilityRow?> GetAsync(AccessScope scope, int id, CancellationToken cancellationToken = default)
+    /// <summary>The facility if the caller may see it; otherwise null, and the attempt is audited (a refusal, or an id that does not exist).</summary>
+    public Task<FacilityRow?> GetAsync(AccessScope scope, int id, CancellationToken cancellationToken = default) =>
+        GetAsync(scope, id, auditMiss: true, cancellationToken);
+
+    /// <summary>As above; <paramref name="auditMiss"/> false when this visit's miss is already audited (the page's prerender).</summary>
+    public async Task<FacilityRow?> GetAsync(AccessScope scope, int id, bool auditMiss, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var row = await Project(db.For(scope).Facilities.AsNoTracking().Where(f => f.Id == id)).FirstOrDefaultAsync(cancellationToken);
-        if (row is null && await db.Facilities.AnyAsync(f => f.Id == id, cancellationToken))
+        if (row is null && auditMiss)
         {
-            await audit.RecordDeniedAsync(scope, nameof(Facility), id, "read", cancellationToken);
+            if (await db.Facilities.AnyAsync(f => f.Id == id, cancellationToken))
+            {
+                await audit.RecordDeniedAsync(scope, nameof(Facility), id, "read", cancellationToken);
+            }
+            else
+            {
+                await audit.RecordMissingAsync(scope, nameof(Facility), id, "read", cancellationToken);
+            }
         }
 
         return row;

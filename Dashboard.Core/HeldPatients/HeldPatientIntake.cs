@@ -1,3 +1,4 @@
+using Dashboard.Core.Privacy;
 using Dashboard.Core.Records.Intake;
 
 namespace Dashboard.Core.HeldPatients;
@@ -59,12 +60,12 @@ internal sealed class HeldPatientIntake : IntakeKind<HeldPatient, HeldPatientInt
         // One JSON parameter for the batch's numbers: thousands of separate parameters cost more to bind than the query takes.
         var existing = await db.HeldPatients.AsNoTracking()
             .Where(p => regionIds.Contains(p.RegionId) && EF.Parameter(idNumbers).Contains(p.IdNumber) && p.Status != HeldPatientStatus.Voided)
-            .Select(p => new Stay(p.Id, p.RegionId, p.IdNumber, p.Facility!.Name, p.EnteredUtc, new CareTimes(p.AdmittedUtc, p.DischargedUtc, p.VisitUtc)))
+            .Select(p => new Stay(p.Id, p.FacilityId, p.RegionId, p.IdNumber, p.Facility!.Name, p.EnteredUtc, p.Status, new CareTimes(p.AdmittedUtc, p.DischargedUtc, p.VisitUtc)))
             .ToListAsync(cancellationToken);
         return new Checks(batch, existing);
     }
 
-    private sealed record Stay(int Id, int RegionId, string IdNumber, string FacilityName, DateTime EnteredUtc, CareTimes Times);
+    private sealed record Stay(int Id, int FacilityId, int RegionId, string IdNumber, string FacilityName, DateTime EnteredUtc, HeldPatientStatus Status, CareTimes Times);
 
     private sealed class Checks(IntakeBatch batch, IEnumerable<Stay> existing) : IntakeChecks<HeldPatient>
     {
@@ -77,6 +78,11 @@ internal sealed class HeldPatientIntake : IntakeKind<HeldPatient, HeldPatientInt
                 candidates.FirstOrDefault(c => c.Times.Overlaps(record.Times)) is not { } match)
             {
                 return null;
+            }
+
+            if (!batch.Scope.CanSeeFacility(match.FacilityId, match.RegionId))
+            {
+                Revealed.Add((match.Id, new { IdNumber = PersonalDataMask.IdNumber(record.IdNumber), match.FacilityName, match.EnteredUtc, match.Status, Bulk = true }));
             }
 
             var zone = batch.Zones.GetValueOrDefault(record.RegionId) ?? RegionTimeZone.Default;
@@ -92,7 +98,7 @@ internal sealed class HeldPatientIntake : IntakeKind<HeldPatient, HeldPatientInt
                 _stays[key] = list = [];
             }
 
-            list.Add(new Stay(record.Id, record.RegionId, record.IdNumber, batch.Facilities[record.FacilityId].Name, record.EnteredUtc, record.Times));
+            list.Add(new Stay(record.Id, record.FacilityId, record.RegionId, record.IdNumber, batch.Facilities[record.FacilityId].Name, record.EnteredUtc, record.Status, record.Times));
         }
     }
 }

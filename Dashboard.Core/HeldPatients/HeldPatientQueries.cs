@@ -26,8 +26,12 @@ public sealed partial class HeldPatientQueries(IDbContextFactory<DashboardDbCont
         p.Id, p.Facility!.Name, p.Category, p.PatientName, PersonalDataMask.IdNumber(p.IdNumber), p.Status, p.EnteredUtc, p.AdmittedUtc ?? p.VisitUtc,
         p.DeadlineUtc, p.Status.IsOpen() && p.DeadlineUtc < now, p.AmountAdvanced, p.RegionId);
 
-    /// <summary>The record's page, or null (and an audited denial) outside the caller's scope.</summary>
-    public async Task<HeldPatientDetails?> GetAsync(AccessScope scope, int id, CancellationToken cancellationToken = default)
+    /// <summary>The record's page, or null (and an audited denial) outside the caller's scope or for an id that does not exist.</summary>
+    public Task<HeldPatientDetails?> GetAsync(AccessScope scope, int id, CancellationToken cancellationToken = default) =>
+        GetAsync(scope, id, auditMiss: true, cancellationToken);
+
+    /// <summary>As above; <paramref name="auditMiss"/> false when this visit's miss is already audited (the page's prerender).</summary>
+    public async Task<HeldPatientDetails?> GetAsync(AccessScope scope, int id, bool auditMiss, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -36,9 +40,18 @@ public sealed partial class HeldPatientQueries(IDbContextFactory<DashboardDbCont
             .FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (p is null)
         {
+            if (!auditMiss)
+            {
+                return null;
+            }
+
             if (await db.HeldPatients.AnyAsync(x => x.Id == id, cancellationToken))
             {
                 await audit.RecordDeniedAsync(scope, nameof(HeldPatient), id, "read", cancellationToken);
+            }
+            else
+            {
+                await audit.RecordMissingAsync(scope, nameof(HeldPatient), id, "read", cancellationToken);
             }
 
             return null;

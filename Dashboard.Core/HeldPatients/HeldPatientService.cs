@@ -1,3 +1,5 @@
+using Dashboard.Core.Privacy;
+
 namespace Dashboard.Core.HeldPatients;
 
 /// <summary>Logging held patients and working them to closed. Every command is scoped and audited.</summary>
@@ -93,7 +95,9 @@ public sealed class HeldPatientService(
 
     /// <summary>
     /// Records in the region with the same ID number and an overlapping stay. It looks across the
-    /// region on purpose (a patient moves between facilities); callers see only what they may open.
+    /// region on purpose (a patient moves between facilities); callers may open only what their scope
+    /// allows, but a match elsewhere still tells them where that patient is logged, since when and in
+    /// what status, so each such match is audited: what was shown, to whom (the ID number masked).
     /// </summary>
     public async Task<IReadOnlyList<DuplicateMatch>> FindDuplicatesAsync(AccessScope scope, int regionId, HeldPatientValues values, int? excludeId, CancellationToken cancellationToken = default)
     {
@@ -109,10 +113,29 @@ public sealed class HeldPatientService(
             .Where(p => p.RegionId == regionId && p.IdNumber == values.IdNumber && p.Id != excludeId && p.Status != HeldPatientStatus.Voided)
             .Select(p => new { p.Id, p.FacilityId, p.RegionId, FacilityName = p.Facility!.Name, p.EnteredUtc, p.Status, p.AdmittedUtc, p.DischargedUtc, p.VisitUtc })
             .ToListAsync(cancellationToken);
-        return candidates
+        var matches = candidates
             .Where(c => values.Times.Overlaps(new CareTimes(c.AdmittedUtc, c.DischargedUtc, c.VisitUtc)))
             .Select(c => new DuplicateMatch(c.Id, c.FacilityName, c.EnteredUtc, c.Status, scope.CanSeeFacility(c.FacilityId, c.RegionId)))
             .ToList();
+        var revealed = matches.Where(m => !m.CallerMaySee).ToList();
+        if (revealed.Count > 0)
+        {
+            foreach (var match in revealed)
+            {
+                audit.Add(db, scope, AuditActions.DuplicateRevealed, nameof(HeldPatient), match.Id, after: new
+                {
+                    IdNumber = PersonalDataMask.IdNumber(values.IdNumber),
+                    match.FacilityName,
+                    match.EnteredUtc,
+                    match.Status,
+                    EditingId = excludeId,
+                });
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return matches;
     }
 
     /// <summary>The record's fields from valid values, with what follows from them (the name's sort key, the reversed ID).</summary>

@@ -23,7 +23,12 @@ public sealed class PaperFormQueries(IDbContextFactory<DashboardDbContext> dbFac
         f.Id, f.Facility!.Name, f.Kind, f.Subkind, f.SerialNumber, f.PatientName, PersonalDataMask.IdNumber(f.IdNumber),
         f.Destination, f.IssuedUtc, f.Status, f.DeadlineUtc, f.Status.IsOpen() && f.DeadlineUtc < now, f.RegionId);
 
-    public async Task<PaperFormDetails?> GetAsync(AccessScope scope, int id, CancellationToken cancellationToken = default)
+    /// <summary>The form's page, or null (and an audited denial) outside the caller's scope or for an id that does not exist.</summary>
+    public Task<PaperFormDetails?> GetAsync(AccessScope scope, int id, CancellationToken cancellationToken = default) =>
+        GetAsync(scope, id, auditMiss: true, cancellationToken);
+
+    /// <summary>As above; <paramref name="auditMiss"/> false when this visit's miss is already audited (the page's prerender).</summary>
+    public async Task<PaperFormDetails?> GetAsync(AccessScope scope, int id, bool auditMiss, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -31,9 +36,18 @@ public sealed class PaperFormQueries(IDbContextFactory<DashboardDbContext> dbFac
             .Include(x => x.HeldPatient).FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (f is null)
         {
+            if (!auditMiss)
+            {
+                return null;
+            }
+
             if (await db.PaperForms.AnyAsync(x => x.Id == id, cancellationToken))
             {
                 await audit.RecordDeniedAsync(scope, nameof(PaperForm), id, "read", cancellationToken);
+            }
+            else
+            {
+                await audit.RecordMissingAsync(scope, nameof(PaperForm), id, "read", cancellationToken);
             }
 
             return null;

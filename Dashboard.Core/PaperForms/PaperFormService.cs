@@ -67,7 +67,21 @@ public sealed class PaperFormService(
         var context = await GetFormContextAsync(scope, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var form = await db.For(scope).PaperForms.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
-        if (form is null || !form.IsOpen || context.PlaceOf(form.FacilityId) is not { } place)
+        if (form is null)
+        {
+            if (await db.PaperForms.AnyAsync(f => f.Id == id, cancellationToken))
+            {
+                await audit.RecordDeniedAsync(scope, nameof(PaperForm), id, "edit", cancellationToken);
+            }
+            else
+            {
+                await audit.RecordMissingAsync(scope, nameof(PaperForm), id, "edit", cancellationToken);
+            }
+
+            return null;
+        }
+
+        if (!form.IsOpen || context.PlaceOf(form.FacilityId) is not { } place)
         {
             return null;
         }

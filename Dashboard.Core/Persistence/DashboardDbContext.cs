@@ -24,6 +24,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
+    public DbSet<AuditChainLink> AuditChain => Set<AuditChainLink>();
+
     public DbSet<HeldPatient> HeldPatients => Set<HeldPatient>();
 
     public DbSet<FormDraft> FormDrafts => Set<FormDraft>();

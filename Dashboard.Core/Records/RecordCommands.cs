@@ -62,6 +62,12 @@ public sealed class RecordCommands(
         ArgumentNullException.ThrowIfNull(change);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var record = await db.For(scope).Records<T>().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (record is null && !await db.Set<T>().AnyAsync(r => r.Id == id, cancellationToken))
+        {
+            await audit.RecordMissingAsync(scope, typeof(T).Name, id, action, cancellationToken);
+            return CommandResult.NotFound();
+        }
+
         if (record is null || !may(record))
         {
             await audit.RecordDeniedAsync(scope, typeof(T).Name, id, action, cancellationToken);

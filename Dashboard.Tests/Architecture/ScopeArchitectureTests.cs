@@ -24,6 +24,8 @@ public sealed class ScopeArchitectureTests
         ["HeldPatientIntake.LoadChecksAsync"] = "the bulk intake's duplicate check, across the region like the form's (FindDuplicatesAsync)",
         ["HeldPatientQueries.GetAsync"] = "after a scoped miss, to audit an attempt on a record that exists elsewhere; the answer stays not-found",
         ["PaperFormQueries.GetAsync"] = "after a scoped miss, to audit an attempt on a form that exists elsewhere; the answer stays not-found",
+        ["RecordCommands.ChangeAsync"] = "after a scoped miss, to tell an id that does not exist (audited as not found) from a refusal; the answer is not-found either way",
+        ["PaperFormService.GetForEditAsync"] = "after a scoped miss, to audit the attempt as a refusal (the form exists elsewhere) or a missing id; the answer stays not-found",
         ["FacilityService.GetAsync"] = "after a scoped miss, to audit an attempt on a facility that exists elsewhere",
         ["FacilityService.ChangeAsync"] = "after a scoped miss, to audit an attempt on a facility that exists elsewhere",
         ["FacilityService.ValidateAsync"] = "a facility code is unique across all regions",

@@ -24,6 +24,9 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddLocalization(options => options.ResourcesPath = "Resources");
         Services.AddTestCore(_database, Clock);
         Services.AddScoped<TimeTextFormatter>();
+
+        // Record pages ask it whether their prerender already audited a record they did not find (no Routes here: never).
+        Services.AddScoped<Dashboard.Security.CircuitStart>();
     }
 
     protected FakeTimeProvider Clock { get; }

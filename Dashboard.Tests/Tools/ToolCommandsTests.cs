@@ -181,7 +181,7 @@ public sealed class ToolCommandsTests : IDisposable
 
         Assert.Equal(0, exit);
         var help = _output.ToString();
-        Assert.All(["generate-demo-data", "benchmark-held-patients", "benchmark-bulk-insert", "benchmark-export"], command => Assert.Contains(command, help, StringComparison.Ordinal));
+        Assert.All(["generate-demo-data", "verify-audit", "benchmark-held-patients", "benchmark-bulk-insert", "benchmark-export"], command => Assert.Contains(command, help, StringComparison.Ordinal));
         Assert.DoesNotContain("benchmark-export-worker", help, StringComparison.Ordinal);
     }
 

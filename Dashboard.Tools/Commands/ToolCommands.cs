@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Dashboard.Core.Audit;
 using Dashboard.Core.Persistence;
 using Dashboard.Tools.Benchmarks;
 using Dashboard.Tools.Seeding;
@@ -17,7 +18,8 @@ namespace Dashboard.Tools.Commands;
 /// <c>generate-demo-data --held-patients 200000 [--seed 1]</c> adds synthetic records to the app's database;
 /// <c>benchmark-held-patients [--rows 200000] [--iterations 40] [--sql]</c> measures on a temporary database;
 /// <c>benchmark-bulk-insert [--rows 200000] [--runs 3]</c> measures the bulk intake against the form's path;
-/// <c>benchmark-export [--rows 200000] [--runs 3]</c> measures the catch-up export end to end, its writer, plain MiniExcel and ClosedXML.
+/// <c>benchmark-export [--rows 200000] [--runs 3]</c> measures the catch-up export end to end, its writer, plain MiniExcel and ClosedXML;
+/// <c>verify-audit</c> checks the audit trail's hash chain in the app's database (exit code 1 when broken).
 /// </summary>
 public static class ToolCommands
 {
@@ -28,9 +30,10 @@ public static class ToolCommands
     public static RootCommand Create(ToolContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new RootCommand("Cutover Dashboard tools: synthetic data and benchmarks.")
+        return new RootCommand("Cutover Dashboard tools: synthetic data, benchmarks, audit verification.")
         {
             GenerateDemoData(context),
+            VerifyAudit(context),
             BenchmarkHeldPatients(context),
             BenchmarkBulkInsert(context),
             BenchmarkExport(context),
@@ -61,6 +64,46 @@ public static class ToolCommands
             var progress = new WriteProgress(written => output.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0:N0} / {1:N0}", written, total)));
             var written = await services.GetRequiredService<SyntheticHeldPatientGenerator>().GenerateAsync(total, parse.GetValue(seed), progress, cancellationToken);
             await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "Added {0:N0} synthetic held patients.", written));
+        }));
+        return command;
+    }
+
+    /// <summary>
+    /// Recomputes the audit chain of the app's database (same configuration and data folder as the app)
+    /// without changing it: the rows checked and OK, or the first broken link; exit code 1 when broken.
+    /// </summary>
+    private static Command VerifyAudit(ToolContext context)
+    {
+        var command = new Command("verify-audit", "Checks that no audit row was altered, removed or slipped in: recomputes the hash chain of the app's database and reports the first broken link.");
+        command.SetAction((parse, cancellationToken) => ReportingFailures(parse, async output =>
+        {
+            var configuration = context.LoadConfiguration();
+            await using var services = context.BuildServices(configuration, logging => logging.AddFilter(_ => false));
+            var report = await services.GetRequiredService<AuditChainVerifier>().VerifyAsync(cancellationToken);
+            await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "audit rows checked: {0:N0}", report.RowsChecked));
+            if (report.Head is not null)
+            {
+                await output.WriteLineAsync($"last link: {report.Head}");
+            }
+
+            foreach (var trigger in report.MissingTriggers)
+            {
+                await output.WriteLineAsync($"MISSING TRIGGER: {trigger}");
+            }
+
+            if (report.FirstBreak is { } broken)
+            {
+                await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "BROKEN at audit row {0}: {1}", broken.Id, broken.Problem));
+                await output.WriteLineAsync($"  expected link: {broken.Expected ?? "(none)"}");
+                await output.WriteLineAsync($"  found link:    {broken.Found ?? "(none)"}");
+            }
+
+            if (report.IsIntact)
+            {
+                await output.WriteLineAsync("OK");
+            }
+
+            return report.IsIntact ? 0 : 1;
         }));
         return command;
     }
@@ -175,13 +218,20 @@ public static class ToolCommands
     /// A failure the user can act on (no facilities, invalid settings, a failed worker) is one line
     /// on the error writer and exit code 2, not a stack trace.
     /// </summary>
-    private static async Task<int> ReportingFailures(ParseResult parse, Func<TextWriter, Task> run)
+    private static Task<int> ReportingFailures(ParseResult parse, Func<TextWriter, Task> run) =>
+        ReportingFailures(parse, async output =>
+        {
+            await run(output);
+            return 0;
+        });
+
+    /// <summary>As above, for a command whose own outcome is its exit code.</summary>
+    private static async Task<int> ReportingFailures(ParseResult parse, Func<TextWriter, Task<int>> run)
     {
         var configuration = parse.InvocationConfiguration;
         try
         {
-            await run(configuration.Output);
-            return 0;
+            return await run(configuration.Output);
         }
         catch (Exception ex) when (ex is InvalidOperationException or OptionsValidationException or IOException)
         {

@@ -10,8 +10,9 @@ internal static class ExportEndpoints
     /// <summary>
     /// <c>GET /exports/{token}</c>: streams a finished export file to the user who made it (once),
     /// with its length so the browser shows the download's progress, and deletes it. Another
-    /// user's file answers 404 like an unknown one, and the attempt is audited. <c>no-store</c>: the
-    /// workbook carries personal data, and no browser or proxy cache may keep a copy of it.
+    /// user's file answers 404 like an unknown one; both attempts are audited (an unknown, used or
+    /// expired token as a missing export, with only the token's first characters: it is a capability).
+    /// <c>no-store</c>: the workbook carries personal data, and no browser or proxy cache may keep a copy of it.
     /// </summary>
     public static void MapExportEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -27,10 +28,17 @@ internal static class ExportEndpoints
 
             if (files.Take(token, userId) is not { } file)
             {
-                if (files.FileNameOfAnother(token, userId) is { } fileName &&
-                    await scopes.ResolveAsync(userId, context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted) is { } scope)
+                var fileName = files.FileNameOfAnother(token, userId);
+                if (await scopes.ResolveAsync(userId, context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted) is { } scope)
                 {
-                    await audit.RecordDeniedAsync(scope, "CatchUpList", fileName, "download", context.RequestAborted);
+                    if (fileName is not null)
+                    {
+                        await audit.RecordDeniedAsync(scope, "CatchUpList", fileName, "download", context.RequestAborted);
+                    }
+                    else
+                    {
+                        await audit.RecordMissingAsync(scope, ExportToken, TokenPrefix(token), "download", context.RequestAborted);
+                    }
                 }
 
                 return TypedResults.NotFound();
@@ -43,4 +51,10 @@ internal static class ExportEndpoints
             return TypedResults.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.FileName);
         }).RequireAuthorization();
     }
+
+    /// <summary>The audit's entity type for a download by a token that names no file of anyone's.</summary>
+    public const string ExportToken = "ExportToken";
+
+    /// <summary>Enough of a token to match attempts with each other, never enough to use it.</summary>
+    private static string TokenPrefix(string token) => token.Length <= 8 ? token : string.Concat(token.AsSpan(0, 8), "…");
 }

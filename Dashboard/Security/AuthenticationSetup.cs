@@ -14,6 +14,7 @@ internal static class AuthenticationSetup
         services.AddScoped<CurrentUser>();
         services.AddScoped<FormSignIn>();
         services.AddSignInRateLimiting();
+        services.AddScoped<CircuitStart>();
         services.AddHttpContextAccessor();
         services.AddAuthentication(options =>
             {
@@ -36,6 +37,7 @@ internal static class AuthenticationSetup
             cookie.Events.OnRedirectToAccessDenied = context => RejectApiOr(context, StatusCodes.Status403Forbidden);
         });
         services.AddAuthorization();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResultHandler>();
         return services;
     }
 

@@ -6,6 +6,8 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
 {
     public void Configure(EntityTypeBuilder<AuditEvent> builder)
     {
+        // The chain's AFTER INSERT trigger: SQLite's RETURNING cannot be used on a table with one.
+        builder.ToTable(table => table.UseSqlReturningClause(false));
         builder.Property(a => a.UserName).HasMaxLength(256);
         builder.Property(a => a.Role).HasMaxLength(40);
         builder.Property(a => a.Action).HasMaxLength(60);

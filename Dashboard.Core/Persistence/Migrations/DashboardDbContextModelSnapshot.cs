@@ -139,6 +139,21 @@ namespace Dashboard.Core.Persistence.Migrations
                     b.ToTable("UserRegions");
                 });
 
+            modelBuilder.Entity("Dashboard.Core.Audit.AuditChainLink", b =>
+                {
+                    b.Property<long>("AuditEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AuditEventId");
+
+                    b.ToTable("AuditChain", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Core.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -192,6 +207,8 @@ namespace Dashboard.Core.Persistence.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEvents");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Dashboard.Core.Calendar.RegionCalendarDay", b =>

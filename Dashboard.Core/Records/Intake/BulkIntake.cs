@@ -191,6 +191,11 @@ public sealed class BulkIntake(
                 ids[i] = record.Id;
             }
 
+            foreach (var (id, shown) in checks.Revealed)
+            {
+                events.Add(audit.NewEvent(batch.Scope, AuditActions.DuplicateRevealed, typeof(TRecord).Name, id, after: shown));
+            }
+
             using (var insertRecords = PreparedRows.Insert(db, typeof(TRecord), explicitKey: true))
             {
                 insertRecords.Insert(written);

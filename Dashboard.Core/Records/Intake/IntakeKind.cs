@@ -31,4 +31,10 @@ internal abstract class IntakeChecks<TRecord>
 
     /// <summary>The record is written (it has its id): later rows are checked against it too.</summary>
     public abstract void Written(TRecord record);
+
+    /// <summary>
+    /// Records the caller may not open that a refusal named (a duplicate at another facility: where,
+    /// since when), with what was shown; audited with the batch as the form's duplicate check is.
+    /// </summary>
+    public List<(int Id, object Shown)> Revealed { get; } = [];
 }
