@@ -7,7 +7,7 @@ using Microsoft.Data.Sqlite;
 namespace Dashboard.Core.Audit;
 
 /// <summary>
-/// The audit trail's hash chain (docs/adr/0008-audit-chain.md). Each audit row has a link in
+/// The audit trail's hash chain (docs/adr/0009-audit-chain.md). Each audit row has a link in
 /// <c>AuditChain</c>: SHA-256 over the previous link and the row's every column in a canonical
 /// encoding. The link is written by an AFTER INSERT trigger, inside the inserting statement's write
 /// transaction, so every writer (SaveChanges, the bulk intake's prepared inserts) is chained and two

@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dashboard.Tests.Audit;
 
 /// <summary>
-/// The audit trail's hash chain (docs/adr/0008-audit-chain.md): every writer is chained, and someone
+/// The audit trail's hash chain (docs/adr/0009-audit-chain.md): every writer is chained, and someone
 /// with the database file who drops the refusing triggers and then alters, deletes or forges a row
 /// is caught by the verifier, which names the first broken link.
 /// </summary>

@@ -5,7 +5,7 @@
 namespace Dashboard.Core.Persistence.Migrations
 {
     /// <summary>
-    /// The audit trail's hash chain (docs/adr/0008-audit-chain.md): a link per audit row, the rows
+    /// The audit trail's hash chain (docs/adr/0009-audit-chain.md): a link per audit row, the rows
     /// already there linked oldest first, then a trigger that links every new row inside its INSERT.
     /// The SQL is written out here rather than taken from the code so that this step stays as it was
     /// applied; the links call audit_chain_hash, which the app's connection interceptor registers.
