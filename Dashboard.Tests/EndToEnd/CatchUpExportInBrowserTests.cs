@@ -2,6 +2,7 @@ using ClosedXML.Excel;
 using Dashboard.Core.CatchUp;
 using Dashboard.Core.Privacy;
 using Dashboard.Core.Seeding;
+using Dashboard.Tests.EndToEnd.Axe;
 using Dashboard.Tests.EndToEnd.Pages;
 using Dashboard.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -62,6 +63,7 @@ public sealed class CatchUpExportInBrowserTests(BrowserFixture browser) : Browse
         await dialog.Export.ClickAsync();
         await Expect(dialog.PurposeMessage).ToHaveTextAsync(Ui.Text("Export_PurposeRequired", PersonalDataChoice.PurposeMinLength));
         await page.ScreenshotIfAskedAsync("export-dialog-purpose-refused");
+        AxeAudit.AssertNone(await AxeAudit.SeriousViolationsAsync(page));
         await dialog.Purpose.FillAsync("国家平台补录结算");
         await page.ScreenshotIfAskedAsync("export-dialog-full-with-purpose");
         var full = await page.RunAndWaitForDownloadAsync(() => dialog.Export.ClickAsync());
