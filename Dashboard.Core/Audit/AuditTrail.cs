@@ -46,10 +46,8 @@ public sealed partial class AuditTrail(IDbContextFactory<DashboardDbContext> dbF
     public async Task RecordDeniedAsync(AccessScope scope, string entityType, object entityId, string attempted, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var id = entityId.ToString() ?? "";
-        LogDenied(logger, scope.UserName, scope.Role.ToString(), attempted, entityType, id);
-        await RecordAsync(scope.UserId, scope.UserName, scope.Role.ToString(), scope.ClientAddress, AuditActions.AuthorizationFailed,
-            entityType, id, new { attempted }, cancellationToken);
+        LogDenied(logger, scope.UserName, scope.Role.ToString(), attempted, entityType, entityId.ToString() ?? "");
+        await RecordAttemptAsync(scope, AuditActions.AuthorizationFailed, entityType, entityId, attempted, cancellationToken);
     }
 
     /// <summary>
@@ -59,11 +57,12 @@ public sealed partial class AuditTrail(IDbContextFactory<DashboardDbContext> dbF
     public async Task RecordMissingAsync(AccessScope scope, string entityType, object entityId, string attempted, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var id = entityId.ToString() ?? "";
-        LogMissing(logger, scope.UserName, scope.Role.ToString(), attempted, entityType, id);
-        await RecordAsync(scope.UserId, scope.UserName, scope.Role.ToString(), scope.ClientAddress, AuditActions.NotFound,
-            entityType, id, new { attempted }, cancellationToken);
+        LogMissing(logger, scope.UserName, scope.Role.ToString(), attempted, entityType, entityId.ToString() ?? "");
+        await RecordAttemptAsync(scope, AuditActions.NotFound, entityType, entityId, attempted, cancellationToken);
     }
+
+    private Task RecordAttemptAsync(AccessScope scope, string action, string entityType, object entityId, string attempted, CancellationToken cancellationToken) =>
+        RecordAsync(scope.UserId, scope.UserName, scope.Role.ToString(), scope.ClientAddress, action, entityType, entityId.ToString() ?? "", new { attempted }, cancellationToken);
 
     private AuditEvent Create(
         string? userId, string userName, string? role, string? clientAddress, string action,

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
+using static Dashboard.Tests.Infrastructure.HeldPatientInputs;
 
 namespace Dashboard.Tests.Audit;
 
@@ -260,14 +261,4 @@ public sealed class AuditChainTests : SeededCoreTests
         command.CommandText = sql;
         return await command.ExecuteScalarAsync();
     }
-
-    private static HeldPatientInput Spanning(string name, string id) => new()
-    {
-        Category = HeldPatientCategory.InpatientSpanningOutage,
-        PatientName = name,
-        IdNumber = id,
-        Phone = "13912345678",
-        AdmittedAt = "2026-11-20 09:30",
-        InvoiceNumbers = "INV-0001",
-    };
 }

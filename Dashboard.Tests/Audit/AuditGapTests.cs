@@ -9,6 +9,7 @@ using Dashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using static Dashboard.Tests.Infrastructure.HeldPatientInputs;
 
 namespace Dashboard.Tests.Audit;
 
@@ -206,14 +207,4 @@ public sealed class AuditGapTests(AuditGapTests.App app) : IClassFixture<AuditGa
         Assert.DoesNotContain(idNumber, revealed.AfterJson, StringComparison.Ordinal);
         Assert.True((await Get<AuditChainVerifier>().VerifyAsync()).IsIntact);
     }
-
-    private static HeldPatientInput Spanning(string name, string id) => new()
-    {
-        Category = HeldPatientCategory.InpatientSpanningOutage,
-        PatientName = name,
-        IdNumber = id,
-        Phone = "13912345678",
-        AdmittedAt = "2026-11-20 09:30",
-        InvoiceNumbers = "INV-0001",
-    };
 }

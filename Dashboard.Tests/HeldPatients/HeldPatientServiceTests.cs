@@ -7,6 +7,7 @@ using Dashboard.Core.Seeding;
 using Dashboard.Core.Validation;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using static Dashboard.Tests.Infrastructure.HeldPatientInputs;
 
 namespace Dashboard.Tests.HeldPatients;
 
@@ -19,16 +20,6 @@ public sealed class HeldPatientServiceTests : SeededCoreTests
     private HeldPatientService Service => Core.Get<HeldPatientService>();
 
     private HeldPatientQueries Queries => Core.Get<HeldPatientQueries>();
-
-    private static HeldPatientInput Spanning(string name, string? id = null) => new()
-    {
-        Category = HeldPatientCategory.InpatientSpanningOutage,
-        PatientName = name,
-        IdNumber = id ?? TestIds.Resident(),
-        Phone = "13912345678",
-        AdmittedAt = "2026-11-20 09:30",
-        InvoiceNumbers = "INV-0001",
-    };
 
     private async Task<int> LogAsync(HeldPatientInput input)
     {

@@ -23,16 +23,13 @@ public sealed class BulkIntakeTests : SeededCoreTests
 {
     private BulkIntake Intake => Core.Get<BulkIntake>();
 
-    private static HeldPatientInput Spanning(string name, string? id = null, string? invoices = "INV-0001") => new()
+    /// <summary>The desk's entry with the department a bulk row carries.</summary>
+    private static HeldPatientInput Spanning(string name, string? id = null, string? invoices = "INV-0001")
     {
-        Category = HeldPatientCategory.InpatientSpanningOutage,
-        PatientName = name,
-        IdNumber = id ?? TestIds.Resident(),
-        Phone = "13912345678",
-        AdmittedAt = "2026-11-20 09:30",
-        Department = "内科",
-        InvoiceNumbers = invoices,
-    };
+        var input = HeldPatientInputs.Spanning(name, id, invoices);
+        input.Department = "内科";
+        return input;
+    }
 
     private async Task<HeldPatientIntakeRow> AtDesk(HeldPatientInput input) => new((await Core.ScopeOf("desk")).FacilityId!.Value, input);
 
