@@ -35,6 +35,19 @@ public sealed class TransportSecurityTests
     }
 
     [Fact]
+    public async Task Production_serves_plain_http_only_when_told_to_for_a_measurement()
+    {
+        await using var app = new DashboardAppFactory(new FakeTimeProvider(TestClocks.FirstStart), "Production");
+        var factory = app.WithWebHostBuilder(builder => builder.UseSetting("Transport:RequireHttps", "false"));
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://127.0.0.1") });
+
+        using var response = await client.GetAsync("/account/login");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Fact]
     public async Task Production_marks_the_sign_in_antiforgery_and_culture_cookies_secure()
     {
         await using var app = new DashboardAppFactory(new FakeTimeProvider(TestClocks.FirstStart), "Production");

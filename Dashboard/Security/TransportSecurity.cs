@@ -20,6 +20,12 @@ public sealed class TransportOptions
 
     /// <summary>The HTTPS port plain HTTP is redirected to outside Development.</summary>
     public int HttpsPort { get; set; } = 443;
+
+    /// <summary>
+    /// Outside Development: redirect to HTTPS, send HSTS, mark every cookie Secure. Off only to measure
+    /// a published app over loopback HTTP or on a closed test network without patient data.
+    /// </summary>
+    public bool RequireHttps { get; set; } = true;
 }
 
 /// <summary>
@@ -52,9 +58,9 @@ internal static class TransportSecurity
         });
         services.AddOptions<Microsoft.AspNetCore.HttpsPolicy.HttpsRedirectionOptions>().Configure<Microsoft.Extensions.Options.IOptions<TransportOptions>>(
             (redirect, transport) => redirect.HttpsPort = transport.Value.HttpsPort);
-        services.AddOptions<CookiePolicyOptions>().Configure<IWebHostEnvironment>((cookies, environment) =>
+        services.AddOptions<CookiePolicyOptions>().Configure<IWebHostEnvironment, Microsoft.Extensions.Options.IOptions<TransportOptions>>((cookies, environment, transport) =>
         {
-            cookies.Secure = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            cookies.Secure = RequiresHttps(environment, transport.Value) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             cookies.HttpOnly = HttpOnlyPolicy.None;
         });
         return services;
@@ -64,7 +70,7 @@ internal static class TransportSecurity
     public static WebApplication UseTransportSecurity(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        if (!app.Environment.IsDevelopment())
+        if (RequiresHttps(app.Environment, app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TransportOptions>>().Value))
         {
             app.UseHsts();
             app.UseHttpsRedirection();
@@ -73,4 +79,7 @@ internal static class TransportSecurity
         app.UseCookiePolicy();
         return app;
     }
+
+    private static bool RequiresHttps(IWebHostEnvironment environment, TransportOptions transport) =>
+        !environment.IsDevelopment() && transport.RequireHttps;
 }
