@@ -34,9 +34,10 @@ public static class CatchUpWorkbookWriter
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(sheets);
         var workbook = new Dictionary<string, object>();
+        var surrogates = new SurrogateSeen();
         foreach (var sheet in sheets)
         {
-            workbook[sheet.Name] = sheet.Rows;
+            workbook[sheet.Name] = Watched(sheet.Rows, surrogates);
         }
 
         var configuration = new OpenXmlConfiguration
@@ -49,14 +50,46 @@ public static class CatchUpWorkbookWriter
             DynamicColumns = [.. sheets.SelectMany(s => s.Columns).DistinctBy(c => c.Key).Select(ToDynamicColumn)],
         };
 
-        // MiniExcel writes a package that WorkbookFinisher copies to the output with real characters and
-        // quote-prefixed text styles. The intermediate package lives beside the output file (the exports
-        // folder only the app may enter) and is deleted when closed.
-        using (var package = IntermediatePackage(output))
+        // MiniExcel writes a package that WorkbookFinisher finishes: quote-prefixed text styles always, real
+        // characters beyond the BMP when a value has any (that copy recompresses the sheets, so only then).
+        // The intermediate package lives beside the output file (the exports folder only the app may
+        // enter) and is deleted when closed.
+        using var package = IntermediatePackage(output);
+        package.SaveAs(workbook, configuration: configuration);
+        package.Position = 0;
+        if (surrogates.Seen)
         {
-            package.SaveAs(workbook, configuration: configuration);
-            package.Position = 0;
             WorkbookFinisher.Finish(package, output);
+            return;
+        }
+
+        WorkbookFinisher.QuotePrefixInPlace(package);
+        package.Position = 0;
+        package.CopyTo(output);
+    }
+
+    private sealed class SurrogateSeen
+    {
+        public bool Seen { get; set; }
+    }
+
+    private static IEnumerable<IDictionary<string, object?>> Watched(IEnumerable<IDictionary<string, object?>> rows, SurrogateSeen surrogates)
+    {
+        foreach (var row in rows)
+        {
+            if (!surrogates.Seen)
+            {
+                foreach (var value in row.Values)
+                {
+                    if (value is string text && WorkbookFinisher.NeedsJoining(text))
+                    {
+                        surrogates.Seen = true;
+                        break;
+                    }
+                }
+            }
+
+            yield return row;
         }
     }
 

@@ -18,9 +18,38 @@ namespace Dashboard.Core.CatchUp;
 /// the cell, and is shown and copied exactly as typed, without an apostrophe in the value.</item>
 /// </list>
 /// Only ECMA-376 attributes that Excel, WPS Office and LibreOffice all read are added.
+/// Recompressing the sheets costs about as much as MiniExcel's own writing, so it is done only when a
+/// value holds such a character (<see cref="Finish"/>); otherwise only styles.xml is replaced in place
+/// (<see cref="QuotePrefixInPlace"/>), which leaves the compressed sheets as they are.
 /// </summary>
 public static partial class WorkbookFinisher
 {
+    /// <summary>Whether a value needs <see cref="Finish"/>: it holds a UTF-16 surrogate, which MiniExcel escapes.</summary>
+    public static bool NeedsJoining(string value) => value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
+
+    /// <summary>
+    /// The package's styles.xml rewritten with quote-prefixed text styles, in place: the entries before it
+    /// (the sheets) are not read or recompressed. <paramref name="package"/> must be readable, writable and seekable.
+    /// </summary>
+    public static void QuotePrefixInPlace(Stream package)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        using var zip = new ZipArchive(package, ZipArchiveMode.Update, leaveOpen: true);
+        var styles = zip.GetEntry(StylesPart) ?? throw new InvalidDataException("The workbook has no styles part.");
+        using var rewritten = new MemoryStream();
+        using (var from = styles.Open())
+        {
+            QuotePrefixTextStyles(from, rewritten);
+        }
+
+        styles.Delete();
+        using var to = zip.CreateEntry(StylesPart, CompressionLevel.Fastest).Open();
+        rewritten.Position = 0;
+        rewritten.CopyTo(to);
+    }
+
+    private const string StylesPart = "xl/styles.xml";
+
     public static void Finish(Stream package, Stream output)
     {
         ArgumentNullException.ThrowIfNull(package);
@@ -36,7 +65,7 @@ public static partial class WorkbookFinisher
             {
                 JoinSurrogateEscapes(from, to);
             }
-            else if (entry.FullName == "xl/styles.xml")
+            else if (entry.FullName == StylesPart)
             {
                 QuotePrefixTextStyles(from, to);
             }

@@ -62,6 +62,7 @@ public sealed class ReentryExportTests : SeededCoreTests
 
         using var workbook = Open(file);
         Assert.Equal(notes, Cell(workbook.Worksheet("在途患者"), 2, "备注").GetString());
+        Assert.True(Cell(workbook.Worksheet("在途患者"), 2, "备注").Style.IncludeQuotePrefix);
         var xml = HeldSheetXml(file);
         Assert.Contains(notes, xml, StringComparison.Ordinal);
         Assert.DoesNotContain("_xD83D_", xml, StringComparison.Ordinal);
