@@ -175,6 +175,12 @@ public static partial class WorkbookFinisher
                 textFormats.Contains(m.Groups["id"].Value) && !m.Value.Contains("quotePrefix", StringComparison.Ordinal)
                     ? m.Value + " quotePrefix=\"1\""
                     : m.Value);
+            // MiniExcel writes no cellStyles; readers then guess the Normal style (openpyxl warns). Named here.
+            if (!styles.Contains("cellStyles", StringComparison.Ordinal))
+            {
+                prefixed += $"<{cellXfs.Groups["prefix"].Value}cellStyles count=\"1\"><{cellXfs.Groups["prefix"].Value}cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></{cellXfs.Groups["prefix"].Value}cellStyles>";
+            }
+
             styles = string.Concat(styles.AsSpan(0, cellXfs.Index), prefixed, styles.AsSpan(cellXfs.Index + cellXfs.Length));
         }
 
@@ -185,7 +191,7 @@ public static partial class WorkbookFinisher
     [GeneratedRegex("<(?:\\w+:)?numFmt numFmtId=\"(?<id>\\d+)\" formatCode=\"@\"")]
     private static partial Regex TextNumberFormat();
 
-    [GeneratedRegex("<(?:\\w+:)?cellXfs\\b.*?</(?:\\w+:)?cellXfs>", RegexOptions.Singleline)]
+    [GeneratedRegex("<(?<prefix>\\w+:)?cellXfs\\b.*?</(?:\\w+:)?cellXfs>", RegexOptions.Singleline)]
     private static partial Regex CellXfs();
 
     [GeneratedRegex("<(?:\\w+:)?xf numFmtId=\"(?<id>\\d+)\"")]
