@@ -154,4 +154,21 @@ public sealed class ReentryExportTests : SeededCoreTests
         Assert.NotEqual(first.FileName, second.FileName);
         Assert.Equal(-1, first.FileName.IndexOfAny(['\\', '/', ':', '*', '?', '"', '<', '>', '|']));
     }
+
+    [Fact]
+    public async Task A_region_name_with_characters_windows_refuses_still_gives_a_valid_file_name()
+    {
+        int regionId;
+        await using (var db = Core.CreateDb())
+        {
+            var region = db.Regions.OrderBy(r => r.Id).First();
+            region.NameZh = "合肥:东/区?";
+            await db.SaveChangesAsync();
+            regionId = region.Id;
+        }
+
+        var (_, outcome) = await ExportAsync(await Core.ScopeOf("supervisor"), new CatchUpFilter(RegionId: regionId));
+
+        Assert.StartsWith("补录清单_合肥-东-区-_全部_20261122-120000_", outcome.FileName, StringComparison.Ordinal);
+    }
 }
