@@ -42,7 +42,12 @@ public sealed class CatchUpExporter(
         var zone = await queries.ZoneOfAsync(filter, cancellationToken);
 
         // The few localized texts (statuses, categories, yes/no) are looked up once, not once per cell.
-        var texts = text.Remembered() with { CatchUpByRegion = await plans.GetCatchUpDeadlinesAsync(cancellationToken) };
+        var texts = text.Remembered() with
+        {
+            CatchUpByRegion = await plans.GetCatchUpDeadlinesAsync(cancellationToken),
+            NowUtc = clock.GetUtcNow().UtcDateTime,
+            Zone = zone,
+        };
         var full = personalData.WritesFullValues(scope);
         var written = new WrittenIds();
         var outcome = await WriteAsync(scope, filter, full, texts, zone, output, written, rowsWritten, cancellationToken);
@@ -125,16 +130,41 @@ public sealed class CatchUpExporter(
     /// <summary>How far the database reads ahead of the workbook writer: enough to keep both busy, little memory.</summary>
     private const int ReadAheadRows = 2000;
 
-    /// <summary>补录清单_合肥_全部_20211213-0930.xlsx: region, facility (or all), local time.</summary>
+    /// <summary>
+    /// 补录清单_合肥_全部_20211213-093015_3fa9c2.xlsx: the regions in the list (the filter's, the scope's one,
+    /// "2个统筹区" for several, 全部地区 for every region), the facility if one, the filter's category, form
+    /// kind, status, overdue and deadline range (全部 without any), local time to the second and a random
+    /// suffix, so that two exports never share a name. Valid on Windows: no \ / : * ? " &lt; &gt; | or control characters.
+    /// </summary>
     private async Task<string> FileNameAsync(AccessScope scope, CatchUpFilter filter, ExportText text, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var regionId = filter.RegionId ?? (scope.RegionIds.Count == 1 ? scope.RegionIds.First() : (int?)null);
-        var region = regionId is { } id ? await db.Regions.Where(r => r.Id == id).Select(r => r.NameZh).FirstOrDefaultAsync(cancellationToken) : null;
+        var region = regionId is { } id
+            ? await db.Regions.Where(r => r.Id == id).Select(r => r.NameZh).FirstOrDefaultAsync(cancellationToken)
+            : scope.RegionIds.Count > 1 && !scope.IsAdmin && scope.RegionIds.Count < await db.Regions.CountAsync(cancellationToken)
+                ? string.Format(CultureInfo.InvariantCulture, text.Get("Export_RegionCount"), scope.RegionIds.Count)
+                : null;
         var facilityId = filter.FacilityId ?? (scope.Role == Accounts.UserRole.BillingDesk ? scope.FacilityId : null);
         var facility = facilityId is { } fid ? await db.For(scope).Facilities.Where(f => f.Id == fid).Select(f => f.Name).FirstOrDefaultAsync(cancellationToken) : null;
-        var stamp = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
-        var name = $"{text.Get("Export_FilePrefix")}_{region ?? text.Get("Export_AllRegions")}_{facility ?? text.Get("Export_All")}_{stamp}.xlsx";
-        return string.Concat(name.Split(Path.GetInvalidFileNameChars()));
+        List<string> what =
+        [
+            .. facility is null ? [] : new[] { facility },
+            .. filter.Category is { } category ? [text.Enum("HPCategory", category)] : Array.Empty<string>(),
+            .. filter.FormKind is { } kind ? [text.Enum("PFKind", kind)] : Array.Empty<string>(),
+            .. filter.HeldStatus is { } status ? [text.Enum("HPStatus", status)] : Array.Empty<string>(),
+            .. filter.OverdueOnly ? [text.Get("HP_Overdue")] : Array.Empty<string>(),
+            .. filter.DeadlineFrom is null && filter.DeadlineTo is null
+                ? Array.Empty<string>()
+                : [$"{filter.DeadlineFrom?.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}-{filter.DeadlineTo?.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}"],
+        ];
+        var stamp = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var suffix = System.Security.Cryptography.RandomNumberGenerator.GetHexString(6, lowercase: true);
+        string[] parts = [text.Get("Export_FilePrefix"), region ?? text.Get("Export_AllRegions"), .. what.Count == 0 ? [text.Get("Export_All")] : what, stamp, suffix];
+        return string.Join("_", parts.Select(SafeForFileName)) + ".xlsx";
     }
+
+    /// <summary>Characters Windows refuses in a file name (and control characters) become a hyphen; no trailing dot or space.</summary>
+    internal static string SafeForFileName(string part) =>
+        string.Concat(part.Select(c => c < ' ' || "\\/:*?\"<>|".Contains(c, StringComparison.Ordinal) ? '-' : c)).Trim().TrimEnd('.');
 }

@@ -123,6 +123,7 @@ public sealed class CatchUpQueries(IDbContextFactory<DashboardDbContext> dbFacto
             {
                 p.Id, p.FacilityId, p.RegionId, p.EnteredUtc, p.PatientName, p.IdDocumentType, p.IdNumber, p.InsuranceType, p.Category, p.AdmittedUtc,
                 p.DischargedUtc, p.VisitUtc, p.Department, p.AmountAdvanced, p.Phone, FacilityName = p.Facility!.Name, p.Status, p.DeadlineUtc, p.Notes,
+                p.NewPlatformNumber,
             })
             .AsEnumerable();
         var invoices = invoicesDb.Set<HeldPatientInvoice>().AsNoTracking()
@@ -152,6 +153,7 @@ public sealed class CatchUpQueries(IDbContextFactory<DashboardDbContext> dbFacto
                 IdDocumentType = row.IdDocumentType, IdNumber = row.IdNumber, InsuranceType = row.InsuranceType, Category = row.Category,
                 AdmittedUtc = row.AdmittedUtc, DischargedUtc = row.DischargedUtc, VisitUtc = row.VisitUtc, Department = row.Department,
                 AmountAdvanced = row.AmountAdvanced, Phone = row.Phone, Status = row.Status, DeadlineUtc = row.DeadlineUtc, Notes = row.Notes,
+                NewPlatformNumber = row.NewPlatformNumber,
                 Facility = new Facilities.Facility { Id = row.FacilityId, RegionId = row.RegionId, Code = "", Name = row.FacilityName },
                 Invoices = numbers, EnteredByUserId = "", EnteredByName = "",
             };

@@ -12,7 +12,8 @@ public sealed record SheetColumn(string Key, string Header, double Width, Export
 /// <summary>
 /// Writes catch-up workbooks with MiniExcel, which streams rows to the zip without building the
 /// workbook in memory (ClosedXML 0.95 grows with the row count; see docs/adr/0001). Header row
-/// frozen, autofilter on, widths set without measuring fonts, dates as real Excel dates.
+/// frozen, autofilter on, widths set without measuring fonts, dates as real Excel dates, amounts with two
+/// decimals, text as quote-prefixed text.
 /// </summary>
 public static class CatchUpWorkbookWriter
 {
@@ -21,14 +22,22 @@ public static class CatchUpWorkbookWriter
 
     public const string DateTimeFormat = "yyyy-mm-dd hh:mm";
 
+    public const string DateFormat = "yyyy-mm-dd";
+
+    public const string MoneyFormat = "0.00";
+
+    /// <summary>Excel's text format: with the quote prefix WorkbookFinisher adds, text stays text when edited.</summary>
+    public const string TextFormat = "@";
+
     public static void Write(Stream output, IReadOnlyList<SheetSource> sheets)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(sheets);
         var workbook = new Dictionary<string, object>();
+        var surrogates = new SurrogateSeen();
         foreach (var sheet in sheets)
         {
-            workbook[sheet.Name] = sheet.Rows;
+            workbook[sheet.Name] = Watched(sheet.Rows, surrogates);
         }
 
         var configuration = new OpenXmlConfiguration
@@ -37,9 +46,70 @@ public static class CatchUpWorkbookWriter
             AutoFilter = true,
             EnableAutoWidth = false,
             FastMode = false,
+            // One column definition per key for the whole workbook: a key means one header and one kind on every sheet.
             DynamicColumns = [.. sheets.SelectMany(s => s.Columns).DistinctBy(c => c.Key).Select(ToDynamicColumn)],
         };
-        output.SaveAs(workbook, configuration: configuration);
+
+        // MiniExcel writes a package that WorkbookFinisher finishes: quote-prefixed text styles always, real
+        // characters beyond the BMP when a value has any (that copy recompresses the sheets, so only then).
+        // The intermediate package lives beside the output file (the exports folder only the app may
+        // enter) and is deleted when closed.
+        using var package = IntermediatePackage(output);
+        package.SaveAs(workbook, configuration: configuration);
+        package.Position = 0;
+        if (surrogates.Seen)
+        {
+            WorkbookFinisher.Finish(package, output);
+            return;
+        }
+
+        WorkbookFinisher.QuotePrefixInPlace(package);
+        package.Position = 0;
+        package.CopyTo(output);
+    }
+
+    private sealed class SurrogateSeen
+    {
+        public bool Seen { get; set; }
+    }
+
+    private static IEnumerable<IDictionary<string, object?>> Watched(IEnumerable<IDictionary<string, object?>> rows, SurrogateSeen surrogates)
+    {
+        foreach (var row in rows)
+        {
+            if (!surrogates.Seen)
+            {
+                foreach (var value in row.Values)
+                {
+                    if (value is string text && WorkbookFinisher.NeedsJoining(text))
+                    {
+                        surrogates.Seen = true;
+                        break;
+                    }
+                }
+            }
+
+            yield return row;
+        }
+    }
+
+    private static FileStream IntermediatePackage(Stream output)
+    {
+        var folder = output is FileStream { Name: var name } && Path.GetDirectoryName(name) is { Length: > 0 } directory ? directory : Path.GetTempPath();
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.ReadWrite,
+            Share = FileShare.None,
+            Options = FileOptions.DeleteOnClose,
+            BufferSize = 1 << 16,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return new FileStream(Path.Combine(folder, $"{Guid.NewGuid():N}.part"), options);
     }
 
     /// <summary>
@@ -84,7 +154,14 @@ public static class CatchUpWorkbookWriter
     {
         Name = column.Header,
         Width = column.Width,
-        Format = column.Kind == ExportCellKind.DateTime ? DateTimeFormat : null,
+        Format = column.Kind switch
+        {
+            ExportCellKind.DateTime => DateTimeFormat,
+            ExportCellKind.Date => DateFormat,
+            ExportCellKind.Money => MoneyFormat,
+            ExportCellKind.Text => TextFormat,
+            _ => null,
+        },
     };
 
     /// <summary>One pass over the rows shared by consecutive sheets, each taking the next slice.</summary>

@@ -7,8 +7,16 @@ namespace Dashboard.Core.CatchUp;
 public enum ExportCellKind
 {
     Text,
+
+    /// <summary>An instant, written as a local date and time.</summary>
     DateTime,
+
+    /// <summary>A calendar day (<see cref="DateOnly"/>), written as a date without a time.</summary>
+    Date,
     Number,
+
+    /// <summary>An amount in yuan, a number shown with two decimals.</summary>
+    Money,
 }
 
 /// <summary>One column of a catch-up sheet: header key, width (CJK counts about two units), kind, value.</summary>
@@ -40,12 +48,34 @@ public sealed record ExportText(Func<string, string> Get)
         _ => null,
     };
 
+    /// <summary>The time zone of the export's local dates (the last day of a deadline).</summary>
+    public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>The export's instant, for the overdue flag (read once from the TimeProvider by the exporter).</summary>
+    public DateTime NowUtc { get; init; }
+
+    /// <summary>
+    /// The last day a record may still be caught up: the deadline is stored as the end instant of that
+    /// day (24:00, i.e. 00:00 of the next), as the UI shows it. Null without a deadline.
+    /// </summary>
+    public static DateOnly? LastDay(DateTime? deadlineUtc, TimeZoneInfo zone) => deadlineUtc is { } deadline
+        ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(deadline, DateTimeKind.Utc).AddTicks(-1), zone))
+        : null;
+
+    /// <summary>是 for an open record past its deadline, otherwise 否: the same test as the lists' overdue count.</summary>
+    public string Overdue(Records.PatientRecord record) =>
+        Get(record.IsOpen && record.DeadlineUtc < NowUtc ? "Common_Yes" : "Common_No");
+
+    /// <summary>预计 when the record's deadline is counted from an expected go-live, otherwise empty.</summary>
+    public string? EstimateMarker(int regionId) =>
+        CatchUpByRegion.GetValueOrDefault(regionId) is { IsEstimate: true, IsKnown: true } ? Get("Export_EstimateMarker") : null;
+
     /// <summary>The same texts, each looked up once: an export asks for the same few keys on every row.</summary>
     public ExportText Remembered()
     {
         var remembered = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var get = Get;
-        return new ExportText(key => remembered.GetOrAdd(key, get)) { CatchUpByRegion = CatchUpByRegion };
+        return new ExportText(key => remembered.GetOrAdd(key, get)) { CatchUpByRegion = CatchUpByRegion, NowUtc = NowUtc, Zone = Zone };
     }
 }
 
@@ -66,14 +96,18 @@ public static class ExportColumns
         new("discharged", "HP_DischargedAt", 18, ExportCellKind.DateTime, (p, _) => p.DischargedUtc),
         new("visit", "HP_VisitAt", 18, ExportCellKind.DateTime, (p, _) => p.VisitUtc),
         new("department", "HP_Department", 12, ExportCellKind.Text, (p, _) => p.Department),
-        new("amount", "HP_Amount", 14, ExportCellKind.Number, (p, _) => p.AmountAdvanced),
+        new("amount", "HP_Amount", 14, ExportCellKind.Money, (p, _) => p.AmountAdvanced),
         new("invoices", "HP_InvoiceNumbers", 30, ExportCellKind.Text, (p, _) => string.Join(",", p.Invoices.Select(i => i.Number))),
         new("phone", "HP_Phone", 16, ExportCellKind.Text, (p, _) => p.Phone) { MaskedValue = (p, _) => p.Phone is null ? null : PersonalDataMask.Phone(p.Phone) },
         new("facility", "HP_Facility", 26, ExportCellKind.Text, (p, _) => p.Facility?.Name),
         new("status", "HP_Status", 10, ExportCellKind.Text, (p, t) => t.Enum("HPStatus", p.Status)),
-        new("deadline", "HP_Deadline", 18, ExportCellKind.DateTime, (p, _) => p.DeadlineUtc),
+        new("newPlatform", "HP_NewPlatformNumber", 22, ExportCellKind.Text, (p, _) => p.NewPlatformNumber),
+        new("deadline", "Export_DeadlineLastDay", 16, ExportCellKind.Date, (p, t) => ExportText.LastDay(p.DeadlineUtc, t.Zone)),
+        new("estimate", "Export_EstimateColumn", 10, ExportCellKind.Text, (p, t) => t.EstimateMarker(p.RegionId)),
+        new("overdueFlag", "HP_Overdue", 8, ExportCellKind.Text, (p, t) => t.Overdue(p)),
         new("deadlineNote", "Export_DeadlineNote", 30, ExportCellKind.Text, (p, t) => t.DeadlineNote(p.RegionId)),
         new("notes", "HP_Notes", 30, ExportCellKind.Text, (p, _) => p.Notes),
+        new("entered", "HP_EnteredAt", 18, ExportCellKind.DateTime, (p, _) => p.EnteredUtc),
         new("id", "Export_RecordId", 10, ExportCellKind.Number, (p, _) => p.Id),
     ];
 
@@ -93,8 +127,12 @@ public static class ExportColumns
         new("issuedBy", "PF_IssuedBy", 12, ExportCellKind.Text, (f, _) => f.IssuedBy),
         new("facility", "HP_Facility", 26, ExportCellKind.Text, (f, _) => f.Facility?.Name),
         new("status", "HP_Status", 10, ExportCellKind.Text, (f, t) => t.Enum("PFStatus", f.Status)),
-        new("deadline", "HP_Deadline", 18, ExportCellKind.DateTime, (f, _) => f.DeadlineUtc),
+        new("filingNumber", "PF_FilingNumber", 22, ExportCellKind.Text, (f, _) => f.FilingNumber),
+        new("deadline", "Export_DeadlineLastDay", 16, ExportCellKind.Date, (f, t) => ExportText.LastDay(f.DeadlineUtc, t.Zone)),
+        new("estimate", "Export_EstimateColumn", 10, ExportCellKind.Text, (f, t) => t.EstimateMarker(f.RegionId)),
+        new("overdueFlag", "HP_Overdue", 8, ExportCellKind.Text, (f, t) => t.Overdue(f)),
         new("deadlineNote", "Export_DeadlineNote", 30, ExportCellKind.Text, (f, t) => t.DeadlineNote(f.RegionId)),
+        new("entered", "HP_EnteredAt", 18, ExportCellKind.DateTime, (f, _) => f.EnteredUtc),
         new("id", "Export_RecordId", 10, ExportCellKind.Number, (f, _) => f.Id),
     ];
 

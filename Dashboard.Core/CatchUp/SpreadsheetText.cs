@@ -1,18 +1,14 @@
 namespace Dashboard.Core.CatchUp;
 
-/// <summary>Cell values made safe and local: formula-like text neutralized, instants as local times.</summary>
+/// <summary>
+/// Cell values made local: instants as local times, last days as dates, text as text. Free text starting
+/// with = + - @ tab or CR could run as a formula when the sheet is re-saved or pasted (OWASP CSV
+/// injection): all text is written unchanged as a text cell with Excel's text format and the quote
+/// prefix (<see cref="WorkbookFinisher"/>), so it stays text when edited and a clerk sees and copies
+/// exactly what was typed, with no apostrophe in the value.
+/// </summary>
 public static class SpreadsheetText
 {
-    /// <summary>
-    /// Free text starting with = + - @ tab or CR could run as a formula when the sheet is re-saved or
-    /// pasted (OWASP CSV injection): such text gets a leading apostrophe and stays plain text.
-    /// </summary>
-    public static string Neutralize(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
-    }
-
     public static object? Cell<T>(ExportColumn<T> column, T row, ExportText text, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(column);
@@ -21,8 +17,9 @@ public static class SpreadsheetText
         {
             (_, null) => null,
             (ExportCellKind.DateTime, DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone),
-            (ExportCellKind.Text, string s) => Neutralize(s),
-            (ExportCellKind.Text, var other) => Neutralize(other.ToString() ?? ""),
+            (ExportCellKind.Date, DateOnly day) => day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified),
+            (ExportCellKind.Text, string s) => s,
+            (ExportCellKind.Text, var other) => other.ToString(),
             _ => value,
         };
     }

@@ -71,7 +71,7 @@ public sealed class CatchUpExportTests : SeededCoreTests
     [InlineData("+1+2")]
     [InlineData("-2+3")]
     [InlineData("@SUM(A1)")]
-    public async Task Free_text_that_looks_like_a_formula_is_neutralized(string notes)
+    public async Task Free_text_that_looks_like_a_formula_is_quote_prefixed_text_as_typed(string notes)
     {
         var desk = await DeskAsync();
         await LogAsync(desk, "注入测试", TestIds.Resident(start: 820), notes: notes);
@@ -80,7 +80,8 @@ public sealed class CatchUpExportTests : SeededCoreTests
 
         var cell = Cell(workbook.Worksheet("在途患者"), 2, "备注");
         Assert.False(cell.HasFormula);
-        Assert.Equal("'" + notes.Trim(), cell.GetString());
+        Assert.Equal(notes, cell.GetString());
+        Assert.True(cell.Style.IncludeQuotePrefix);
     }
 
     [Fact]
@@ -138,13 +139,4 @@ public sealed class CatchUpExportTests : SeededCoreTests
         Assert.Equal("0007", Cell(forms, 2, "单据编号").GetString());
         Assert.Equal(XLDataType.Text, Cell(forms, 2, "单据编号").DataType);
     }
-
-    [Theory]
-    [InlineData("=1+1", "'=1+1")]
-    [InlineData("\tcmd", "'\tcmd")]
-    [InlineData("\rcmd", "'\rcmd")]
-    [InlineData("普通文本", "普通文本")]
-    [InlineData("", "")]
-    public void Formula_like_text_gets_a_leading_apostrophe(string text, string expected) =>
-        Assert.Equal(expected, SpreadsheetText.Neutralize(text));
 }

@@ -33,8 +33,9 @@ public sealed class DeadlineNoteExportTests : SeededCoreTests
     private static IXLCell Cell(IXLWorksheet sheet, string header) =>
         sheet.Row(2).Cell(sheet.Row(1).CellsUsed().Single(c => c.GetString() == header).Address.ColumnNumber);
 
+    /// <summary>The UI says 2026-12-18 24:00; the file says the same last day, as a date, and marks it 预计.</summary>
     [Fact]
-    public async Task A_deadline_from_an_expected_go_live_keeps_its_date_and_is_noted_as_expected()
+    public async Task A_deadline_from_an_expected_go_live_is_its_last_day_as_a_date_and_marked_as_expected()
     {
         await LogAndRegisterAsync();
         await RehearsalGoLive.EstimateAsync(Core.Services);
@@ -43,7 +44,11 @@ public sealed class DeadlineNoteExportTests : SeededCoreTests
 
         foreach (var sheet in new[] { workbook.Worksheet("在途患者"), workbook.Worksheet("纸质单据") })
         {
-            Assert.Equal(new DateTime(2026, 12, 19, 0, 0, 0), Cell(sheet, "补录截止").GetDateTime());
+            var lastDay = Cell(sheet, "截止日（含当天）");
+            Assert.Equal(XLDataType.DateTime, lastDay.DataType);
+            Assert.Equal(new DateTime(2026, 12, 18), lastDay.GetDateTime());
+            Assert.Equal("yyyy-mm-dd", lastDay.Style.NumberFormat.Format);
+            Assert.Equal("预计", Cell(sheet, "截止日预计").GetString());
             Assert.StartsWith("预计：按预计上线时间推算", Cell(sheet, "截止说明").GetString(), StringComparison.Ordinal);
         }
     }
@@ -55,13 +60,14 @@ public sealed class DeadlineNoteExportTests : SeededCoreTests
 
         using var workbook = await ExportAsync(ExportTexts.Chinese());
 
-        Assert.Equal(XLDataType.DateTime, Cell(workbook.Worksheet("在途患者"), "补录截止").DataType);
+        Assert.Equal(XLDataType.DateTime, Cell(workbook.Worksheet("在途患者"), "截止日（含当天）").DataType);
         Assert.True(Cell(workbook.Worksheet("在途患者"), "截止说明").IsEmpty());
+        Assert.True(Cell(workbook.Worksheet("在途患者"), "截止日预计").IsEmpty());
     }
 
     [Theory]
-    [InlineData("zh-CN", "在途患者", "纸质单据", "补录截止", "截止说明", "无法计算：缺少 2028 年节假日安排")]
-    [InlineData("en", "Held patients", "Paper forms", "Deadline", "Deadline note", "Cannot compute: the 2028 holiday calendar is missing")]
+    [InlineData("zh-CN", "在途患者", "纸质单据", "截止日（含当天）", "截止说明", "无法计算：缺少 2028 年节假日安排")]
+    [InlineData("en", "Held patients", "Paper forms", "Deadline (last day, inclusive)", "Deadline note", "Cannot compute: the 2028 holiday calendar is missing")]
     public async Task A_missing_holiday_year_is_named_beside_the_empty_deadline(string culture, string held, string forms, string deadline, string note, string message)
     {
         await LogAndRegisterAsync();

@@ -218,7 +218,7 @@ public static class ExportBenchmark
                 IdNumber = people.ResidentId("340104", today), Phone = people.Mobile(), AdmittedUtc = admitted.AddMinutes(i % 10_000),
                 Department = "内科", AmountAdvanced = i % 100 * 12.5m, Invoices = [new HeldPatientInvoice { Number = people.Invoice() }],
                 Notes = i % 10 == 0 ? "=1+1" : null, DeadlineUtc = admitted.AddDays(24),
-                EnteredByUserId = "benchmark", EnteredByName = "benchmark",
+                EnteredByUserId = "benchmark", EnteredByName = "benchmark", EnteredUtc = admitted.AddMinutes(i % 10_000),
             };
         }
     }
