@@ -58,9 +58,8 @@ public sealed record ExportText(Func<string, string> Get)
     /// The last day a record may still be caught up: the deadline is stored as the end instant of that
     /// day (24:00, i.e. 00:00 of the next), as the UI shows it. Null without a deadline.
     /// </summary>
-    public static DateOnly? LastDay(DateTime? deadlineUtc, TimeZoneInfo zone) => deadlineUtc is { } deadline
-        ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(deadline, DateTimeKind.Utc).AddTicks(-1), zone))
-        : null;
+    public static DateOnly? LastDay(DateTime? deadlineUtc, TimeZoneInfo zone) =>
+        deadlineUtc is { } deadline ? CatchUpDeadlineCalculator.LastDayOf(deadline, zone) : null;
 
     /// <summary>是 for an open record past its deadline, otherwise 否: the same test as the lists' overdue count.</summary>
     public string Overdue(Records.PatientRecord record) =>

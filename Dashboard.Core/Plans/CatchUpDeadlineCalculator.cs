@@ -43,6 +43,13 @@ public sealed class CatchUpDeadlineCalculator(WorkingDayCalendar official)
         return goLive.WrittenAsEndOfDay ? local.AddDays(-1) : local;
     }
 
+    /// <summary>
+    /// The last day a deadline leaves: a deadline is stored as the end instant of its last day (24:00,
+    /// i.e. 00:00 of the next), so that day is the local date just before it. The inverse of <see cref="EndOfDayUtc"/>.
+    /// </summary>
+    public static DateOnly LastDayOf(DateTime deadlineUtc, TimeZoneInfo timeZone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(deadlineUtc, DateTimeKind.Utc).AddTicks(-1), timeZone));
+
     /// <summary>The first instant after <paramref name="day"/> in the given zone, in UTC.</summary>
     public static DateTimeOffset EndOfDayUtc(DateOnly day, TimeZoneInfo timeZone)
     {

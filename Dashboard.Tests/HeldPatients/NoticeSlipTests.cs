@@ -213,5 +213,5 @@ public sealed class NoticeSlipTests : ComponentTestContext
     [InlineData("2026-12-18T16:00:00.0000001Z", "2026-12-19")]
     public void The_last_day_is_the_local_day_just_before_the_deadline_instant(string deadlineUtc, string lastDay) =>
         Assert.Equal(DateOnly.Parse(lastDay, System.Globalization.CultureInfo.InvariantCulture),
-            NoticeSlip.LastDayOf(DateTime.Parse(deadlineUtc, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal), Shanghai));
+            Dashboard.Core.Plans.CatchUpDeadlineCalculator.LastDayOf(DateTime.Parse(deadlineUtc, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal), Shanghai));
 }
