@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using Dashboard.Core.Audit;
 using Dashboard.Core.Persistence;
 using Dashboard.Tools.Benchmarks;
 using Dashboard.Tools.Seeding;
@@ -33,7 +32,7 @@ public static class ToolCommands
         return new RootCommand("Cutover Dashboard tools: synthetic data, benchmarks, audit verification.")
         {
             GenerateDemoData(context),
-            VerifyAudit(context),
+            VerifyAuditCommand.Create(context),
             BenchmarkHeldPatients(context),
             BenchmarkBulkInsert(context),
             BenchmarkExport(context),
@@ -64,46 +63,6 @@ public static class ToolCommands
             var progress = new WriteProgress(written => output.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0:N0} / {1:N0}", written, total)));
             var written = await services.GetRequiredService<SyntheticHeldPatientGenerator>().GenerateAsync(total, parse.GetValue(seed), progress, cancellationToken);
             await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "Added {0:N0} synthetic held patients.", written));
-        }));
-        return command;
-    }
-
-    /// <summary>
-    /// Recomputes the audit chain of the app's database (same configuration and data folder as the app)
-    /// without changing it: the rows checked and OK, or the first broken link; exit code 1 when broken.
-    /// </summary>
-    private static Command VerifyAudit(ToolContext context)
-    {
-        var command = new Command("verify-audit", "Checks that no audit row was altered, removed or slipped in: recomputes the hash chain of the app's database and reports the first broken link.");
-        command.SetAction((parse, cancellationToken) => ReportingFailures(parse, async output =>
-        {
-            var configuration = context.LoadConfiguration();
-            await using var services = context.BuildServices(configuration, logging => logging.AddFilter(_ => false));
-            var report = await services.GetRequiredService<AuditChainVerifier>().VerifyAsync(cancellationToken);
-            await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "audit rows checked: {0:N0}", report.RowsChecked));
-            if (report.Head is not null)
-            {
-                await output.WriteLineAsync($"last link: {report.Head}");
-            }
-
-            foreach (var trigger in report.MissingTriggers)
-            {
-                await output.WriteLineAsync($"MISSING TRIGGER: {trigger}");
-            }
-
-            if (report.FirstBreak is { } broken)
-            {
-                await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "BROKEN at audit row {0}: {1}", broken.Id, broken.Problem));
-                await output.WriteLineAsync($"  expected link: {broken.Expected ?? "(none)"}");
-                await output.WriteLineAsync($"  found link:    {broken.Found ?? "(none)"}");
-            }
-
-            if (report.IsIntact)
-            {
-                await output.WriteLineAsync("OK");
-            }
-
-            return report.IsIntact ? 0 : 1;
         }));
         return command;
     }
@@ -226,7 +185,7 @@ public static class ToolCommands
         });
 
     /// <summary>As above, for a command whose own outcome is its exit code.</summary>
-    private static async Task<int> ReportingFailures(ParseResult parse, Func<TextWriter, Task<int>> run)
+    internal static async Task<int> ReportingFailures(ParseResult parse, Func<TextWriter, Task<int>> run)
     {
         var configuration = parse.InvocationConfiguration;
         try
