@@ -63,6 +63,10 @@ public sealed class HeldPatientEntryTests(BrowserFixture browser) : BrowserTest(
         var secondForm = new HeldPatientForm(second, editUrl);
         await firstForm.OpenAsync();
         await secondForm.OpenAsync();
+        // Both desks see the record before either saves: a form still loading when the first desk saves
+        // rightly loads the saved values, and the second save is then no conflict (seen in CI).
+        await Expect(firstForm.Department).ToBeVisibleAsync();
+        await Expect(secondForm.Department).ToBeVisibleAsync();
 
         await firstForm.Department.FillAsync("内科");
         await firstForm.Save.ClickAsync();

@@ -31,6 +31,9 @@ public sealed class PastedInputInBrowserTests(BrowserFixture browser) : BrowserT
         await phone.PressSequentiallyAsync("١٣٩١٢٣٤٥٦٧٨");
         await page.Keyboard.PressAsync("Enter");
 
+        // The refused save's summary, not the field's message: that one shows while typing, before the
+        // Enter is handled, and clearing the box then would race the save (seen in CI: saved with no phone).
+        await Expect(form.Problem).ToBeVisibleAsync();
         await Expect(form.ErrorOf(nameof(HeldPatientInput.Phone))).ToHaveTextAsync(Ui.In(culture, "Validation_PhoneDigits"));
         await page.ScreenshotIfAskedAsync($"entry-phone-foreign-digits-{culture}");
         // Full-width digits, as a Chinese input method in full-width mode types them, are the same number.
