@@ -75,6 +75,7 @@ public static class DependencyInjection
         services.AddSingleton<FacilityService>();
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<Records.RecordCommands>();
+        services.AddSingleton<CatchUp.ReEntry.ReEntryResults>();
         services.AddSingleton<Records.Intake.BulkIntake>();
         services.AddSingleton<HeldPatientService>();
         services.AddSingleton<HeldPatientQueries>();

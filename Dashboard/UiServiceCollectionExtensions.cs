@@ -41,6 +41,7 @@ internal static partial class UiServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddScoped<TimeTextFormatter>();
+        services.AddSingleton<CatchUp.ReEntryWorkbook>();
         services.AddSingleton<Components.Pages.Board.BoardCardHtml>();
         services.AddDashboardAuthentication();
         services.AddTransportSecurity();

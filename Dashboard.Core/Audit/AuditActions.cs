@@ -24,6 +24,9 @@ public static class AuditActions
     public const string RevealPersonalData = "RevealPersonalData";
     public const string Export = "Export";
     public const string StatusChange = "StatusChange";
+
+    /// <summary>A filled-in catch-up list applied: the ids it moved on (each has its own StatusChange event too).</summary>
+    public const string ReEntryApplied = "ReEntryApplied";
     public const string MilestoneMove = "MilestoneMove";
 
     /// <summary>An unsaved entry's draft deleted by the app after its lifetime (the owner and form are in the details, never the content).</summary>

@@ -91,6 +91,9 @@ public abstract class PatientRecord<TStatus> : PatientRecord
 
     public override bool IsOpen => Machine().IsOpen(Status);
 
+    /// <summary>Null if the record may move on so, otherwise the field to fix and why (nothing changes).</summary>
+    public (string Field, Message Message)? CheckMove(StatusChange<TStatus> change) => Machine().Check(Status, change);
+
     /// <summary>
     /// Moves the record on if its kind allows the step, keeping the number or reason the step
     /// needs; null on success, otherwise the field to fix and why. The record stays as it was when refused.
@@ -98,7 +101,7 @@ public abstract class PatientRecord<TStatus> : PatientRecord
     public (string Field, Message Message)? MoveOn(StatusChange<TStatus> change, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(change);
-        if (Machine().Check(Status, change) is { } refused)
+        if (CheckMove(change) is { } refused)
         {
             return refused;
         }

@@ -17,6 +17,24 @@ internal sealed class CatchUpPage(IPage page) : AppShell(page)
     public ListPager HeldPager => new(HeldPreview);
 
     public Task OpenAsync() => Page.OpenAsync("/catch-up");
+
+    /// <summary>Presses "导入补录结果" and chooses the file in the picker it opens, as a manager does.</summary>
+    public async Task ChooseReEntryFileAsync(string path)
+    {
+        var chooser = await Page.RunAndWaitForFileChooserAsync(() => Button("ReEntry_Upload").ClickAsync());
+        await chooser.SetFilesAsync(path);
+    }
+
+    /// <summary>Why a file was refused, shown under the import button.</summary>
+    public ILocator ReEntryProblem => Page.Locator(".re-entry-problem");
+
+    public ILocator ReEntryPreview => Page.Locator(".re-entry-preview");
+
+    public ILocator ReEntryCounts => ReEntryPreview.Locator(".re-entry-counts");
+
+    public ILocator ReEntryProblemRow(string text) => ReEntryPreview.Locator(".re-entry-problems tr").Filter(new() { HasText = text });
+
+    public ILocator ReEntryApply => ReEntryPreview.Locator(".re-entry-apply");
 }
 
 /// <summary>A manager's export dialog: masked or full ID numbers and phones, and the purpose of full ones.</summary>
