@@ -1,9 +1,13 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using Dashboard.Core.Audit;
+using Dashboard.Core.Persistence;
 using Dashboard.Core.Seeding;
 using Dashboard.Tests.EndToEnd.Axe;
 using Dashboard.Tests.EndToEnd.Pages;
 using Dashboard.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
 namespace Dashboard.Tests.EndToEnd;
@@ -61,6 +65,8 @@ public sealed class ReEntryInBrowserTests(BrowserFixture browser) : BrowserTest(
         await Expect(catchUp.ReEntryProblem).ToHaveTextAsync(Ui.Text("ReEntry_NotWorkbook"));
         await page.ScreenshotIfAskedAsync("re-entry-not-a-workbook");
         await Expect(catchUp.ReEntryPreview).ToHaveCountAsync(0);
+        await using var db = await Browser.App.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == AuditActions.Refused && a.UserName == DemoAccounts.Manager.UserName && a.AfterJson!.Contains(Path.GetFileName(path))));
     }
 
     /// <summary>A held-patient sheet as the export writes its headers, with the clerks' status and number in each row.</summary>

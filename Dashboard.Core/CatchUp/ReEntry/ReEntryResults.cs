@@ -113,6 +113,14 @@ public sealed class ReEntryResults(IDbContextFactory<DashboardDbContext> dbFacto
         return CommandResult.Ok();
     }
 
+    /// <summary>A file that could not be read as a filled-in list (not a workbook, too large, a formula…): audited with its reason.</summary>
+    public Task RecordRefusedFileAsync(AccessScope scope, string fileName, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return audit.RecordAsync(scope.UserId, scope.UserName, scope.Role.ToString(), scope.ClientAddress, AuditActions.Refused, nameof(ReEntryResults), Batch,
+            new { file = fileName, reason }, cancellationToken);
+    }
+
     private async Task<ReEntryPreview> PreviewAsync<T, TStatus>(
         AccessScope scope, IReadOnlyList<ReEntryLine> lines, Func<string, TStatus?> parseStatus, Func<T, string?> numberOf, CancellationToken cancellationToken)
         where T : PatientRecord<TStatus>
