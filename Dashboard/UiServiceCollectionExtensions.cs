@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using System.Text.Json.Serialization;
 using Dashboard.Api;
+using Dashboard.Api.His;
 using Dashboard.Components;
 using Dashboard.Core;
 using Dashboard.Localization;
@@ -44,6 +45,7 @@ internal static partial class UiServiceCollectionExtensions
         services.AddSingleton<Components.Pages.Board.BoardCardHtml>();
         services.AddDashboardAuthentication();
         services.AddTransportSecurity();
+        services.AddHisApi();
         return services;
     }
 
@@ -67,6 +69,7 @@ internal static partial class UiServiceCollectionExtensions
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
+        app.UseHisApi();
         app.UseSignInRateLimiting();
         app.UseAuthentication();
         app.UsePasswordChangeRequirement();
@@ -78,6 +81,8 @@ internal static partial class UiServiceCollectionExtensions
         app.MapAccountEndpoints();
         app.MapExportEndpoints();
         app.MapBoardExport();
+        app.MapHisApi();
+        app.MapOpenApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
