@@ -16,6 +16,9 @@ public sealed record ApiKeyToken(string KeyId, string Secret)
 
     public const int SecretLength = 43;
 
+    /// <summary>The whole key's length: the prefix (4), the id, the separator and the secret.</summary>
+    public const int Length = 4 + KeyIdLength + 1 + SecretLength;
+
     private const string KeyIdAlphabet = "abcdefghijkmnpqrstuvwxyz23456789";
 
     public override string ToString() => Prefix + KeyId + "_" + Secret;
@@ -29,7 +32,7 @@ public sealed record ApiKeyToken(string KeyId, string Secret)
     /// <summary>The token, or null when the text is not shaped like one (nothing is looked up then).</summary>
     public static ApiKeyToken? Parse(string? text)
     {
-        if (text is null || text.Length != Prefix.Length + KeyIdLength + 1 + SecretLength || !text.StartsWith(Prefix, StringComparison.Ordinal))
+        if (text is null || text.Length != Length || !text.StartsWith(Prefix, StringComparison.Ordinal))
         {
             return null;
         }
