@@ -135,6 +135,28 @@ public sealed class HisApiKeyTests(HisApiApp app) : IClassFixture<HisApiApp>
         Assert.Equal(app.Clock.GetUtcNow().UtcDateTime, (await db.ApiKeys.SingleAsync(k => k.KeyId == ApiKeyToken.Parse(app.KeyB)!.KeyId)).LastUsedUtc);
     }
 
+    [Fact]
+    public async Task Only_administrators_see_make_or_revoke_keys_and_a_desks_attempt_is_audited()
+    {
+        var service = app.Factory.Services.GetRequiredService<ApiKeyService>();
+        await using var users = CreateDb();
+        var desk = (await app.Factory.Services.GetRequiredService<Core.Access.AccessScopeResolver>().ResolveAsync(
+            (await users.Users.SingleAsync(u => u.UserName == "desk")).Id, "203.0.113.9"))!;
+        var adminsKey = (await service.ListAsync(HisApiApp.Admin, app.FacilityA)).First();
+
+        var listed = await service.ListAsync(desk, desk.FacilityId!.Value);
+        var created = await service.CreateAsync(desk, desk.FacilityId!.Value, "柜台自建");
+        var revoked = await service.RevokeAsync(desk, adminsKey.Id);
+
+        Assert.Empty(listed);
+        Assert.Equal(Core.Access.CommandStatus.Forbidden, created.Result.Status);
+        Assert.Equal(Core.Access.CommandStatus.Forbidden, revoked.Status);
+        await using var db = CreateDb();
+        Assert.Null((await db.ApiKeys.SingleAsync(k => k.Id == adminsKey.Id)).RevokedUtc);
+        Assert.False(await db.ApiKeys.AnyAsync(k => k.Name == "柜台自建"));
+        Assert.Equal(2, await db.AuditEvents.CountAsync(a => a.Action == AuditActions.AuthorizationFailed && a.EntityType == nameof(ApiKey) && a.UserName == "desk"));
+    }
+
     private DashboardDbContext CreateDb() => app.Factory.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext();
 
     private async Task<int> CountAsync(string action)
