@@ -73,6 +73,9 @@ public static class DependencyInjection
         services.AddSingleton<AuditQueryService>();
         services.AddSingleton<AuditChainVerifier>();
         services.AddSingleton<FacilityService>();
+        services.AddSingleton<ApiKeys.ApiKeyService>();
+        services.AddSingleton<ApiKeys.ApiKeyAuthenticator>();
+        services.AddSingleton<ApiKeys.ApiRequestAudit>();
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<Records.RecordCommands>();
         services.AddSingleton<CatchUp.ReEntry.ReEntryResults>();

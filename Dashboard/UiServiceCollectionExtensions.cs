@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using System.Text.Json.Serialization;
 using Dashboard.Api;
+using Dashboard.Api.His;
 using Dashboard.Components;
 using Dashboard.Core;
 using Dashboard.Localization;
@@ -45,6 +46,7 @@ internal static partial class UiServiceCollectionExtensions
         services.AddSingleton<Components.Pages.Board.BoardCardHtml>();
         services.AddDashboardAuthentication();
         services.AddTransportSecurity();
+        services.AddHisApi();
         return services;
     }
 
@@ -68,6 +70,7 @@ internal static partial class UiServiceCollectionExtensions
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
+        app.UseHisApi();
         app.UseSignInRateLimiting();
         app.UseAuthentication();
         app.UsePasswordChangeRequirement();
@@ -79,6 +82,8 @@ internal static partial class UiServiceCollectionExtensions
         app.MapAccountEndpoints();
         app.MapExportEndpoints();
         app.MapBoardExport();
+        app.MapHisApi();
+        app.MapOpenApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

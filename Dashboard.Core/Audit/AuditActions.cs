@@ -29,6 +29,12 @@ public static class AuditActions
     public const string ReEntryApplied = "ReEntryApplied";
     public const string MilestoneMove = "MilestoneMove";
 
+    /// <summary>An API key revoked: refused from the next request on, kept in the list.</summary>
+    public const string Revoke = "Revoke";
+
+    /// <summary>An HTTP API request refused: no, a malformed, unknown or revoked key, another facility, or over the rate limit.</summary>
+    public const string ApiRequestRefused = "ApiRequestRefused";
+
     /// <summary>An unsaved entry's draft deleted by the app after its lifetime (the owner and form are in the details, never the content).</summary>
     public const string DraftExpired = "DraftExpired";
 
