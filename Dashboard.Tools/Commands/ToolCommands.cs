@@ -17,6 +17,7 @@ namespace Dashboard.Tools.Commands;
 /// <c>generate-demo-data --held-patients 200000 [--seed 1]</c> adds synthetic records to the app's database;
 /// <c>benchmark-held-patients [--rows 200000] [--iterations 40] [--sql]</c> measures on a temporary database;
 /// <c>benchmark-bulk-insert [--rows 200000] [--runs 3]</c> measures the bulk intake against the form's path;
+/// <c>benchmark-import [--rows 10000] [--runs 3]</c> measures an Excel import: reading the workbook, the preview's dry run, the commit;
 /// <c>benchmark-export [--rows 200000] [--runs 3]</c> measures the catch-up export end to end, its writer, plain MiniExcel and ClosedXML;
 /// <c>verify-audit</c> checks the audit trail's hash chain in the app's database (exit code 1 when broken).
 /// </summary>
@@ -36,6 +37,7 @@ public static class ToolCommands
             BenchmarkHeldPatients(context),
             BenchmarkBulkInsert(context),
             BenchmarkExport(context),
+            BenchmarkImport(context),
             CircuitBenchmark.Create(context, SelfCommandUnderAppRuntime),
             CircuitBenchmark.CreateServer(context),
             FirstLoadBenchmark.Create(),
@@ -105,6 +107,24 @@ public static class ToolCommands
         {
             await using var databases = new ThrowawayDatabases(context);
             await BulkInsertBenchmark.RunAsync(parse.GetValue(rows), parse.GetValue(runs),
+                token => databases.CreateAsync(logging => logging.AddFilter(_ => false), token), output, cancellationToken);
+        }));
+        return command;
+    }
+
+    private static Command BenchmarkImport(ToolContext context)
+    {
+        var rows = PositiveNumber("--rows", "Held patients in the workbook (at most one import's limit).", Dashboard.Core.Import.ImportWorkbookReader.MaxRows);
+        var runs = PositiveNumber("--runs", "Runs, each on a new throwaway database.", 3);
+        var command = new Command("benchmark-import", "Measures an Excel import of held patients: reading the workbook, the preview's dry run, and validate + duplicates + commit.")
+        {
+            rows,
+            runs,
+        };
+        command.SetAction((parse, cancellationToken) => ReportingFailures(parse, async output =>
+        {
+            await using var databases = new ThrowawayDatabases(context);
+            await ImportBenchmark.RunAsync(Math.Min(parse.GetValue(rows), Dashboard.Core.Import.ImportWorkbookReader.MaxRows), parse.GetValue(runs),
                 token => databases.CreateAsync(logging => logging.AddFilter(_ => false), token), output, cancellationToken);
         }));
         return command;
