@@ -90,6 +90,7 @@ public sealed class ImportInBrowserTests(BrowserFixture browser) : BrowserTest(b
 
             await Expect(import.Refusal).ToHaveTextAsync(Ui.Text(WorkbookPackage.NotWorkbook));
             await Expect(import.Summary).ToHaveCountAsync(0);
+            await Expect(import.Button("Import_ChooseFile")).ToBeEnabledAsync();
             await page.ScreenshotIfAskedAsync("import-refused");
             AxeAudit.AssertNone(await AxeAudit.SeriousViolationsAsync(page));
         }

@@ -30,6 +30,7 @@ public static class ImportBenchmark
         var parse = new RunStats("parse: zip check, ClosedXML read, rows to inputs", rows);
         var preview = new RunStats("preview: bulk intake dry run (validate, duplicates, insert, roll back)", rows);
         var commit = new RunStats("commit: bulk intake (validate, duplicates, insert, audit, commit)", rows);
+        long fileBytes = 0;
         for (var run = 0; run < runs; run++)
         {
             await using var services = await newDatabase(cancellationToken);
@@ -38,6 +39,7 @@ public static class ImportBenchmark
                 services.GetRequiredService<IDbContextFactory<DashboardDbContext>>(), services.GetRequiredService<CutoverPlanService>(), 2000 + run, clock.GetUtcNow(), cancellationToken);
             var facility = source.Facilities[0];
             using var file = Workbook(Enumerable.Range(0, rows).Select(_ => source.Next(facility).Row.Input));
+            fileBytes = file.Length;
 
             var start = clock.GetTimestamp();
             var batch = Read(file, facility.Id);
@@ -61,6 +63,7 @@ public static class ImportBenchmark
         await output.WriteLineAsync(parse.Row());
         await output.WriteLineAsync(preview.Row());
         await output.WriteLineAsync(commit.Row());
+        await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "workbook: {0:N0} KB", fileBytes / 1024));
         using var process = Process.GetCurrentProcess();
         await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "peak working set: {0:N0} MB", process.PeakWorkingSet64 / 1024 / 1024));
     }
