@@ -194,6 +194,24 @@ public sealed class RecordImportTests : SeededCoreTests
     }
 
     [Fact]
+    public async Task An_administrator_imports_at_the_facility_chosen_and_a_desk_only_at_its_own()
+    {
+        var other = await Core.Facility("REH-H02");
+        using var file = Workbook(ImportWorkbooks.HeldPatient("管理员导入", TestIds.Resident(start: 95)));
+        var admin = await Core.ScopeOf("demo-admin");
+        var byAdmin = await Import.PreviewAsync(admin, ImportKind.HeldPatients, other.Id, "a.xlsx", file, ImportWorkbooks.Texts());
+        file.Position = 0;
+        var byDesk = await Import.PreviewAsync(await Core.ScopeOf("desk"), ImportKind.HeldPatients, other.Id, "a.xlsx", file, ImportWorkbooks.Texts());
+
+        await Import.CommitAsync(admin, byAdmin);
+
+        Assert.Equal(other.Id, byAdmin.FacilityId);
+        Assert.Equal((await Core.ScopeOf("desk")).FacilityId, byDesk.FacilityId);
+        await using var db = Core.CreateDb();
+        Assert.Equal(other.Id, (await db.HeldPatients.SingleAsync()).FacilityId);
+    }
+
+    [Fact]
     public async Task A_manager_may_not_import_and_the_attempt_is_audited()
     {
         using var file = Workbook(ImportWorkbooks.HeldPatient("经理", TestIds.Resident(start: 90)));
