@@ -76,11 +76,14 @@ public sealed class ImportInBrowserTests(BrowserFixture browser) : BrowserTest(b
         }
     }
 
-    [Fact]
-    public async Task A_file_that_is_no_workbook_is_refused_next_to_the_upload()
+    [Theory]
+    [InlineData(Ui.Chinese)]
+    [InlineData(Ui.English)]
+    public async Task A_file_that_is_no_workbook_is_refused_next_to_the_upload(string culture)
     {
         var page = await Browser.NewPageAsync(DemoAccounts.Desk);
-        var import = new ImportPage(page);
+        var import = new ImportPage(page, culture);
+        await page.SetCultureAsync(culture);
         await page.OpenAsync("/import");
         var file = Path.Combine(Path.GetTempPath(), OwnData.Unique("not-a-workbook") + ".xlsx");
         await File.WriteAllTextAsync(file, "姓名,身份证号\n王芳,340104199003071234\n");
@@ -88,10 +91,10 @@ public sealed class ImportInBrowserTests(BrowserFixture browser) : BrowserTest(b
         {
             await import.FileInput.SetInputFilesAsync(file);
 
-            await Expect(import.Refusal).ToHaveTextAsync(Ui.Text(WorkbookPackage.NotWorkbook));
+            await Expect(import.Refusal).ToHaveTextAsync(Ui.In(culture, WorkbookPackage.NotWorkbook));
             await Expect(import.Summary).ToHaveCountAsync(0);
-            await Expect(import.Button("Import_ChooseFile")).ToBeEnabledAsync();
-            await page.ScreenshotIfAskedAsync("import-refused");
+            await Expect(import.ChooseFile).ToBeEnabledAsync();
+            await page.ScreenshotIfAskedAsync("import-refused-" + culture);
             AxeAudit.AssertNone(await AxeAudit.SeriousViolationsAsync(page));
         }
         finally

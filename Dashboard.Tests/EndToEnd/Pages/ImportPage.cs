@@ -3,8 +3,10 @@ using Microsoft.Playwright;
 namespace Dashboard.Tests.EndToEnd.Pages;
 
 /// <summary>/import: the template, the upload with its limits and refusals, the preview and its choice.</summary>
-internal sealed class ImportPage(IPage page) : AppShell(page)
+internal sealed class ImportPage(IPage page, string culture = Ui.Chinese) : AppShell(page)
 {
+    public ILocator ChooseFile => Page.GetByRole(AriaRole.Button, new() { Name = Ui.In(culture, "Import_ChooseFile"), Exact = true });
+
     public ILocator DownloadTemplate => Button("Import_DownloadTemplate");
 
     /// <summary>The file input behind the upload button (a clerk's file chooser; Playwright sets the file directly).</summary>
