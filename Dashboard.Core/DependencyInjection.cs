@@ -80,6 +80,7 @@ public static class DependencyInjection
         services.AddSingleton<Records.RecordCommands>();
         services.AddSingleton<CatchUp.ReEntry.ReEntryResults>();
         services.AddSingleton<Records.Intake.BulkIntake>();
+        services.AddSingleton<Import.RecordImport>();
         services.AddSingleton<HeldPatientService>();
         services.AddSingleton<HeldPatientQueries>();
         services.AddSingleton<HeldPatientDeadlines>();

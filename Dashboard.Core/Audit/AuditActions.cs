@@ -38,6 +38,15 @@ public static class AuditActions
     /// <summary>An unsaved entry's draft deleted by the app after its lifetime (the owner and form are in the details, never the content).</summary>
     public const string DraftExpired = "DraftExpired";
 
+    /// <summary>A workbook's valid rows taken in (file, kind, facility, counts); each record also has its own Create event.</summary>
+    public const string Import = "Import";
+
+    /// <summary>An uploaded workbook refused as a whole (not a workbook, too large, formulas...): nothing was written.</summary>
+    public const string ImportRefused = "ImportRefused";
+
+    /// <summary>The user looked at an import's preview and chose to import nothing.</summary>
+    public const string ImportCancelled = "ImportCancelled";
+
     /// <summary>A change the rules refused (invalid input, a stale version): who tried what, and why not.</summary>
     public const string Refused = "Refused";
 }

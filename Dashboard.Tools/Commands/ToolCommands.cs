@@ -17,6 +17,7 @@ namespace Dashboard.Tools.Commands;
 /// <c>generate-demo-data --held-patients 200000 [--seed 1]</c> adds synthetic records to the app's database;
 /// <c>benchmark-held-patients [--rows 200000] [--iterations 40] [--sql]</c> measures on a temporary database;
 /// <c>benchmark-bulk-insert [--rows 200000] [--runs 3]</c> measures the bulk intake against the form's path;
+/// <c>benchmark-import [--rows 10000] [--runs 3]</c> measures an Excel import: reading the workbook, the preview's dry run, the commit;
 /// <c>benchmark-export [--rows 200000] [--runs 3]</c> measures the catch-up export end to end, its writer, plain MiniExcel and ClosedXML;
 /// <c>verify-audit</c> checks the audit trail's hash chain in the app's database (exit code 1 when broken).
 /// </summary>
@@ -36,6 +37,7 @@ public static class ToolCommands
             BenchmarkHeldPatients(context),
             BenchmarkBulkInsert(context),
             BenchmarkExport(context),
+            BenchmarkImport(context),
             CircuitBenchmark.Create(context, SelfCommandUnderAppRuntime),
             CircuitBenchmark.CreateServer(context),
             FirstLoadBenchmark.Create(),
@@ -92,11 +94,23 @@ public static class ToolCommands
         return command;
     }
 
-    private static Command BenchmarkBulkInsert(ToolContext context)
+    private static Command BenchmarkBulkInsert(ToolContext context) => RunsOnThrowawayDatabases(
+        context, "benchmark-bulk-insert", "Measures the bulk intake (validated, audited, a transaction per batch) against the form's one-row path, on temporary databases.",
+        PositiveNumber("--rows", "Held patients to insert in each run.", 200_000), BulkInsertBenchmark.RunAsync);
+
+    private static Command BenchmarkImport(ToolContext context) => RunsOnThrowawayDatabases(
+        context, "benchmark-import", "Measures an Excel import of held patients: reading the workbook, the preview's dry run, and validate + duplicates + commit.",
+        PositiveNumber("--rows", "Held patients in the workbook (at most one import's limit).", Dashboard.Core.Import.ImportWorkbookReader.MaxRows),
+        (rows, runs, newDatabase, output, cancellationToken) =>
+            ImportBenchmark.RunAsync(Math.Min(rows, Dashboard.Core.Import.ImportWorkbookReader.MaxRows), runs, newDatabase, output, cancellationToken));
+
+    /// <summary>A benchmark of N rows, each of its runs on a new throwaway database, with the app's logging off.</summary>
+    private static Command RunsOnThrowawayDatabases(
+        ToolContext context, string name, string description, Option<int> rows,
+        Func<int, int, Func<CancellationToken, Task<ServiceProvider>>, TextWriter, CancellationToken, Task> benchmark)
     {
-        var rows = PositiveNumber("--rows", "Held patients to insert in each run.", 200_000);
         var runs = PositiveNumber("--runs", "Runs, each on a new throwaway database.", 3);
-        var command = new Command("benchmark-bulk-insert", "Measures the bulk intake (validated, audited, a transaction per batch) against the form's one-row path, on temporary databases.")
+        var command = new Command(name, description)
         {
             rows,
             runs,
@@ -104,7 +118,7 @@ public static class ToolCommands
         command.SetAction((parse, cancellationToken) => ReportingFailures(parse, async output =>
         {
             await using var databases = new ThrowawayDatabases(context);
-            await BulkInsertBenchmark.RunAsync(parse.GetValue(rows), parse.GetValue(runs),
+            await benchmark(parse.GetValue(rows), parse.GetValue(runs),
                 token => databases.CreateAsync(logging => logging.AddFilter(_ => false), token), output, cancellationToken);
         }));
         return command;

@@ -81,8 +81,26 @@ public sealed class BulkIntake(
         }
     }
 
+    /// <summary>
+    /// What a batch of held patients would do, without keeping it: the whole batch runs (checks, ids,
+    /// inserts) and is rolled back, so an import's preview and its commit cannot disagree. Only the
+    /// duplicate checks' reveals of other facilities' records are kept, since the caller saw them.
+    /// </summary>
+    public async Task<IntakeResult> PreviewHeldPatientsAsync(AccessScope scope, IReadOnlyList<HeldPatientIntakeRow> rows, CancellationToken cancellationToken = default)
+    {
+        await using var session = await OpenAsync(scope, cancellationToken);
+        return await AddAsync(session.Db, scope, HeldPatientIntake.Instance, rows, cancellationToken, dryRun: true);
+    }
+
+    /// <summary>What a batch of paper forms would do, without keeping it (see <see cref="PreviewHeldPatientsAsync"/>).</summary>
+    public async Task<IntakeResult> PreviewPaperFormsAsync(AccessScope scope, IReadOnlyList<PaperFormInput> rows, CancellationToken cancellationToken = default)
+    {
+        await using var session = await OpenAsync(scope, cancellationToken);
+        return await AddAsync(session.Db, scope, PaperFormIntake.Instance, rows, cancellationToken, dryRun: true);
+    }
+
     internal async Task<IntakeResult> AddAsync<TRecord, TRow>(
-        DashboardDbContext db, AccessScope scope, IntakeKind<TRecord, TRow> kind, IReadOnlyList<TRow> rows, CancellationToken cancellationToken)
+        DashboardDbContext db, AccessScope scope, IntakeKind<TRecord, TRow> kind, IReadOnlyList<TRow> rows, CancellationToken cancellationToken, bool dryRun = false)
         where TRecord : PatientRecord
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -125,10 +143,10 @@ public sealed class BulkIntake(
         if (records.Any(r => r is not null))
         {
             var zones = regionPlans.ToDictionary(p => p.Key, p => p.Value?.TimeZone ?? RegionTimeZone.Default);
-            await WriteAsync(db, kind, new IntakeBatch(scope, facilities, zones), records, errors, ids, regions, cancellationToken);
+            await WriteAsync(db, kind, new IntakeBatch(scope, facilities, zones), records, errors, ids, regions, cancellationToken, dryRun);
         }
 
-        if (denied.Count > 0)
+        if (denied.Count > 0 && !dryRun)
         {
             // Like the form's refusals outside the caller's scope: nothing is written, the attempt is audited.
             await audit.RecordAsync(scope.UserId, scope.UserName, scope.Role.ToString(), scope.ClientAddress, AuditActions.AuthorizationFailed,
@@ -151,7 +169,7 @@ public sealed class BulkIntake(
     /// </summary>
     private async Task WriteAsync<TRecord, TRow>(
         DashboardDbContext db, IntakeKind<TRecord, TRow> kind, IntakeBatch batch, TRecord?[] records,
-        IReadOnlyDictionary<string, Message[]>?[] errors, int?[] ids, HashSet<int> regions, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, Message[]>?[] errors, int?[] ids, HashSet<int> regions, CancellationToken cancellationToken, bool dryRun)
         where TRecord : PatientRecord
     {
         try
@@ -191,10 +209,8 @@ public sealed class BulkIntake(
                 ids[i] = record.Id;
             }
 
-            foreach (var (id, shown) in checks.Revealed)
-            {
-                events.Add(audit.NewEvent(batch.Scope, AuditActions.DuplicateRevealed, typeof(TRecord).Name, id, after: shown));
-            }
+            var reveals = checks.Revealed.Select(r => audit.NewEvent(batch.Scope, AuditActions.DuplicateRevealed, typeof(TRecord).Name, r.Id, after: r.Shown)).ToList();
+            events.AddRange(reveals);
 
             using (var insertRecords = PreparedRows.Insert(db, typeof(TRecord), explicitKey: true))
             {
@@ -212,6 +228,14 @@ public sealed class BulkIntake(
                 insertEvents.Insert(events);
             }
 
+            if (dryRun)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                await KeepRevealsAsync(db, reveals, cancellationToken);
+                Array.Clear(ids);
+                return;
+            }
+
             await transaction.CommitAsync(cancellationToken);
             regions.UnionWith(records.Where((r, i) => r is not null && ids[i] is not null).Select(r => r!.RegionId));
         }
@@ -220,6 +244,23 @@ public sealed class BulkIntake(
             Array.Clear(ids);
             throw;
         }
+    }
+
+    /// <summary>A dry run's reveals: the caller was shown another facility's record, which is audited even though nothing was written.</summary>
+    private static async Task KeepRevealsAsync(DashboardDbContext db, List<AuditEvent> reveals, CancellationToken cancellationToken)
+    {
+        if (reveals.Count == 0)
+        {
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        using (var insertEvents = PreparedRows.Insert(db, typeof(AuditEvent), explicitKey: false))
+        {
+            insertEvents.Insert(reveals);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>The record's own rows in other tables (a held patient's invoice numbers), from the model.</summary>

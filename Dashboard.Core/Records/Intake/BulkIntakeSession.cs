@@ -21,6 +21,8 @@ public sealed class BulkIntakeSession : IAsyncDisposable
         _scope = scope;
     }
 
+    internal DashboardDbContext Db => _db;
+
     public Task<IntakeResult> AddHeldPatientsAsync(IReadOnlyList<HeldPatientIntakeRow> rows, CancellationToken cancellationToken = default) =>
         _intake.AddAsync(_db, _scope, HeldPatientIntake.Instance, rows, cancellationToken);
 
