@@ -25,12 +25,15 @@ public static class WorkbookPackage
     public static Message TooLargeMessage => new(TooLarge, Megabytes(MaxFileBytes));
 
     /// <summary>Null if the file is a workbook package of a safe size; otherwise why not.</summary>
-    public static Message? Check(Stream file)
+    public static Message? Check(Stream file) => Check(file, MaxFileBytes, MaxUnpackedBytes);
+
+    /// <summary>The same check with other limits (a catch-up list read back is larger than an import).</summary>
+    public static Message? Check(Stream file, long maxFileBytes, long maxUnpackedBytes)
     {
         ArgumentNullException.ThrowIfNull(file);
-        if (file.Length > MaxFileBytes)
+        if (file.Length > maxFileBytes)
         {
-            return TooLargeMessage;
+            return new Message(TooLarge, Megabytes(maxFileBytes));
         }
 
         try
@@ -41,12 +44,12 @@ public static class WorkbookPackage
                 return NotWorkbook;
             }
 
-            if (zip.Entries.Sum(e => e.Length) > MaxUnpackedBytes)
+            if (zip.Entries.Sum(e => e.Length) > maxUnpackedBytes)
             {
-                return new Message(UnpacksTooLarge, Megabytes(MaxUnpackedBytes));
+                return new Message(UnpacksTooLarge, Megabytes(maxUnpackedBytes));
             }
 
-            return InflatedBytes(zip) > MaxUnpackedBytes ? new Message(UnpacksTooLarge, Megabytes(MaxUnpackedBytes)) : null;
+            return InflatedBytes(zip, maxUnpackedBytes) > maxUnpackedBytes ? new Message(UnpacksTooLarge, Megabytes(maxUnpackedBytes)) : null;
         }
         catch (InvalidDataException)
         {
@@ -59,7 +62,7 @@ public static class WorkbookPackage
     }
 
     /// <summary>The real unpacked size, counted up to just over the limit.</summary>
-    private static long InflatedBytes(ZipArchive zip)
+    private static long InflatedBytes(ZipArchive zip, long limit)
     {
         var buffer = new byte[81920];
         long total = 0;
@@ -70,7 +73,7 @@ public static class WorkbookPackage
             while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
             {
                 total += read;
-                if (total > MaxUnpackedBytes)
+                if (total > limit)
                 {
                     return total;
                 }

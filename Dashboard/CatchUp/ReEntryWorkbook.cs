@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.IO.Compression;
 using ClosedXML.Excel;
 using Dashboard.Core.CatchUp.ReEntry;
 using Dashboard.Core.HeldPatients;
+using Dashboard.Core.Import;
 using Dashboard.Core.PaperForms;
 using Dashboard.Localization;
 using Microsoft.Extensions.Localization;
@@ -28,6 +28,7 @@ public sealed class ReEntryWorkbook(IStringLocalizer<SharedResource> localizer)
 
     public const string NotWorkbook = "ReEntry_NotWorkbook";
     public const string TooLarge = "ReEntry_TooLarge";
+    public const string UnpacksTooLarge = "ReEntry_UnpacksTooLarge";
     public const string NoListSheet = "ReEntry_NoListSheet";
     public const string TooManyRows = "ReEntry_TooManyRows";
     public const string Formula = "ReEntry_Formula";
@@ -38,14 +39,15 @@ public sealed class ReEntryWorkbook(IStringLocalizer<SharedResource> localizer)
     public ReEntryRead Read(Stream workbook)
     {
         ArgumentNullException.ThrowIfNull(workbook);
-        if (workbook.Length > MaxBytes)
+        // The import's package check (declared and real unpacked sizes), with a list's larger limits and its own words.
+        if (WorkbookPackage.Check(workbook, MaxBytes, MaxUnpackedBytes) is { } refused)
         {
-            return new ReEntryRead(null, TooLarge, (MaxBytes / 1024 / 1024).ToString(CultureInfo.InvariantCulture));
-        }
-
-        if (!UnpacksWithinLimit(workbook))
-        {
-            return new ReEntryRead(null, NotWorkbook);
+            return refused.Key switch
+            {
+                WorkbookPackage.TooLarge => new ReEntryRead(null, TooLarge, refused.Args[0]),
+                WorkbookPackage.UnpacksTooLarge => new ReEntryRead(null, UnpacksTooLarge, refused.Args[0]),
+                _ => new ReEntryRead(null, NotWorkbook),
+            };
         }
 
         try
@@ -141,19 +143,4 @@ public sealed class ReEntryWorkbook(IStringLocalizer<SharedResource> localizer)
         where TStatus : struct, Enum =>
         Enum.GetValues<TStatus>().Cast<TStatus?>().FirstOrDefault(status =>
             _languages.Any(l => string.Equals(l[prefix + status].Value, text.Trim(), StringComparison.OrdinalIgnoreCase)));
-
-    /// <summary>A workbook is a zip: its entries' declared sizes are checked before anything is unpacked.</summary>
-    private static bool UnpacksWithinLimit(Stream workbook)
-    {
-        try
-        {
-            workbook.Position = 0;
-            using var zip = new ZipArchive(workbook, ZipArchiveMode.Read, leaveOpen: true);
-            return zip.Entries.Sum(e => e.Length) <= MaxUnpackedBytes;
-        }
-        catch (InvalidDataException)
-        {
-            return false;
-        }
-    }
 }
