@@ -1,6 +1,9 @@
+using Dashboard.Core.Persistence;
 using Dashboard.Core.Seeding;
 using Dashboard.Tests.EndToEnd.Pages;
 using Dashboard.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -46,6 +49,31 @@ public sealed class LostTypingTests(BrowserFixture browser) : BrowserTest(browse
         await DropInputEventsAsync(page, false);
         await page.Keyboard.PressAsync("Enter");
         await Expect(form.Heading(PaperFormForm.TransferTitle("LX-7702"))).ToBeVisibleAsync();
+    }
+
+    /// <summary>
+    /// A render from the server that carries an older value than the box shows (seen in CI under load: an ID
+    /// typed as 18 characters kept "34040X") must not be written into the box the clerk is typing in. The
+    /// page here writes such a value into the focused box the way a render does, halfway through the typing.
+    /// </summary>
+    [Fact]
+    public async Task An_older_value_written_back_while_the_clerk_types_does_not_replace_what_the_box_shows()
+    {
+        var page = await Browser.NewPageAsync(DemoAccounts.Desk);
+        var form = new HeldPatientForm(page);
+        await form.OpenAsync();
+        var id = TestIds.Resident(area: "340102", birth: "19811111", start: 860);
+        await form.PatientName.PressSequentiallyAsync("回写测试");
+        await form.IdNumber.PressSequentiallyAsync(id[..9]);
+
+        await page.EvaluateAsync("stale => { document.activeElement.value = stale; }", id[..3]);
+        await form.IdNumber.PressSequentiallyAsync(id[9..]);
+
+        await Expect(form.IdNumber).ToHaveValueAsync(id);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(form.Heading("回写测试")).ToBeVisibleAsync();
+        await using var db = await Browser.App.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        Assert.Equal(id, (await db.HeldPatients.SingleAsync(p => p.PatientName == "回写测试")).IdNumber);
     }
 
     /// <summary>While on, the serial number's input events stop before the page's own listeners, so the server never hears of them.</summary>
