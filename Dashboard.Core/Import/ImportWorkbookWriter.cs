@@ -29,8 +29,9 @@ public static class ImportWorkbookWriter
             var header = data.Cell(1, c + 1);
             header.SetValue(texts.Text(column.LabelKey));
             data.Column(c + 1).Width = column.Width;
-            data.Range(2, c + 1, ImportWorkbookReader.MaxRows + 1, c + 1).Style.NumberFormat.Format =
-                column.Kind == ImportCellKind.Time ? "yyyy-mm-dd hh:mm" : "@";
+            // The whole column's style (one <col> element), not 10,000 cells' each: writing those made every
+            // template take seconds and a larger file; Excel, WPS and LibreOffice apply a column's format to new cells.
+            data.Column(c + 1).Style.NumberFormat.Format = column.Kind == ImportCellKind.Time ? "yyyy-mm-dd hh:mm" : "@";
             if (column.Choices.Count > 0)
             {
                 for (var i = 0; i < column.Choices.Count; i++)

@@ -37,6 +37,10 @@ public sealed class ImportWorkbookTests : SeededCoreTests
         }
 
         Assert.Equal(XLWorksheetVisibility.Hidden, workbook.Worksheet(ImportWorkbookReader.ListsSheet).Visibility);
+
+        // An ID number typed into any row of the template stays text (18 digits would otherwise become 3.40102E+17).
+        var idColumn = columns.Select((c, i) => (c, i + 1)).Single(c => c.c.LabelKey == "HP_IdNumber").Item2;
+        Assert.Equal("@", data.Cell(ImportWorkbookReader.MaxRows, idColumn).Style.NumberFormat.Format);
     }
 
     [Fact]
