@@ -49,7 +49,7 @@ public sealed class ImportInBrowserTests(BrowserFixture browser) : BrowserTest(b
 
         try
         {
-            await import.FileInput.SetInputFilesAsync(file);
+            await import.UploadAsync(file);
 
             await Expect(import.Summary).ToContainTextAsync(Ui.Text("Import_Summary", 4, 2, 2));
             Assert.Equal(
@@ -89,7 +89,7 @@ public sealed class ImportInBrowserTests(BrowserFixture browser) : BrowserTest(b
         await File.WriteAllTextAsync(file, "姓名,身份证号\n王芳,340104199003071234\n");
         try
         {
-            await import.FileInput.SetInputFilesAsync(file);
+            await import.UploadAsync(file);
 
             await Expect(import.Refusal).ToHaveTextAsync(Ui.In(culture, WorkbookPackage.NotWorkbook));
             await Expect(import.Summary).ToHaveCountAsync(0);

@@ -9,8 +9,15 @@ internal sealed class ImportPage(IPage page, string culture = Ui.Chinese) : AppS
 
     public ILocator DownloadTemplate => Button("Import_DownloadTemplate");
 
-    /// <summary>The file input behind the upload button (a clerk's file chooser; Playwright sets the file directly).</summary>
-    public ILocator FileInput => Page.Locator(".import-upload input[type=file]");
+    /// <summary>
+    /// Presses the upload button and chooses the file in the picker it opens, as a clerk does. Setting the hidden
+    /// input directly raced the page: a file set before the input's script had started was never read (seen in CI).
+    /// </summary>
+    public async Task UploadAsync(string path)
+    {
+        var chooser = await Page.RunAndWaitForFileChooserAsync(() => ChooseFile.ClickAsync());
+        await chooser.SetFilesAsync(path);
+    }
 
     /// <summary>A whole file's refusal, shown in the upload panel next to the button.</summary>
     public ILocator Refusal => Page.Locator(".import-upload").GetByRole(AriaRole.Alert);
