@@ -51,19 +51,22 @@ public sealed class ReEntryInBrowserTests(BrowserFixture browser) : BrowserTest(
         await Expect(desk.Locator("main")).ToContainTextAsync("YB-E2E-1");
     }
 
-    [Fact]
-    public async Task A_file_that_is_not_a_list_is_refused_under_the_button_with_its_reason()
+    [Theory]
+    [InlineData(Ui.Chinese)]
+    [InlineData(Ui.English)]
+    public async Task A_file_that_is_not_a_list_is_refused_under_the_button_with_its_reason(string culture)
     {
         var path = Path.Combine(Path.GetTempPath(), $"not-a-list-{Guid.NewGuid():N}.xlsx");
         await File.WriteAllTextAsync(path, "记录编号,状态\n1,已补登记\n");
         var page = await Browser.NewPageAsync(DemoAccounts.Manager);
-        var catchUp = new CatchUpPage(page);
+        await page.SetCultureAsync(culture);
+        var catchUp = new CatchUpPage(page, culture);
         await catchUp.OpenAsync();
 
         await catchUp.ChooseReEntryFileAsync(path);
 
-        await Expect(catchUp.ReEntryProblem).ToHaveTextAsync(Ui.Text("ReEntry_NotWorkbook"));
-        await page.ScreenshotIfAskedAsync("re-entry-not-a-workbook");
+        await Expect(catchUp.ReEntryProblem).ToHaveTextAsync(Ui.In(culture, "ReEntry_NotWorkbook"));
+        await page.ScreenshotIfAskedAsync($"re-entry-not-a-workbook-{culture}");
         await Expect(catchUp.ReEntryPreview).ToHaveCountAsync(0);
         await using var db = await Browser.App.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
         Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == AuditActions.Refused && a.UserName == DemoAccounts.Manager.UserName && a.AfterJson!.Contains(Path.GetFileName(path))));

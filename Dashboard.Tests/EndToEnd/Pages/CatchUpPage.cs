@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Dashboard.Tests.EndToEnd.Pages;
 
 /// <summary>/catch-up: the filters, the live counts and the Excel export.</summary>
-internal sealed class CatchUpPage(IPage page) : AppShell(page)
+internal sealed class CatchUpPage(IPage page, string culture = Ui.Chinese) : AppShell(page)
 {
     public ILocator Export => Button("CU_Export");
 
@@ -21,7 +21,8 @@ internal sealed class CatchUpPage(IPage page) : AppShell(page)
     /// <summary>Presses "导入补录结果" and chooses the file in the picker it opens, as a manager does.</summary>
     public async Task ChooseReEntryFileAsync(string path)
     {
-        var chooser = await Page.RunAndWaitForFileChooserAsync(() => Button("ReEntry_Upload").ClickAsync());
+        var upload = Page.GetByRole(AriaRole.Button, new() { Name = Ui.In(culture, "ReEntry_Upload"), Exact = true });
+        var chooser = await Page.RunAndWaitForFileChooserAsync(() => upload.ClickAsync());
         await chooser.SetFilesAsync(path);
     }
 
