@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Dashboard.Core.Persistence;
 
 namespace Dashboard.Core;
 
@@ -36,6 +37,12 @@ public sealed class DashboardOptions
     /// </summary>
     [Range(1, 365)]
     public int DraftLifetimeDays { get; set; } = 7;
+
+    /// <summary>
+    /// The database engine: Sqlite (the embedded default, one node) or PostgreSql (several nodes; the
+    /// connection string "Dashboard" then names the PostgreSQL database).
+    /// </summary>
+    public DatabaseProvider DatabaseProvider { get; set; } = DatabaseProvider.Sqlite;
 
     /// <summary>How long a writer waits for a locked SQLite database before failing.</summary>
     [Range(100, 120_000)]

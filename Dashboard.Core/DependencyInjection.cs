@@ -29,17 +29,25 @@ public static class DependencyInjection
 
         var options = configuration.GetSection(DashboardOptions.SectionName).Get<DashboardOptions>() ?? new DashboardOptions();
         var connectionString = ResolveConnectionString(configuration, options, contentRoot);
-        services.AddDbContextFactory<DashboardDbContext>(db => db
-            .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmaInterceptor(options.BusyTimeoutMilliseconds)));
+        services.AddSingleton(new ConfiguredProvider(options.DatabaseProvider));
+        services.AddDbContextFactory<DashboardDbContext, DashboardDbContextFactory>(db => db.UseConfiguredProvider(options, connectionString));
 
-        // Keys for sign-in cookies, antiforgery and password-reset tokens survive restarts, owner-only
-        // and, when a certificate is configured, encrypted (Privacy/KeyProtection).
+        // Keys for sign-in cookies, antiforgery and password-reset tokens survive restarts and, when a
+        // certificate is configured, are encrypted (Privacy/KeyProtection): in an owner-only folder for
+        // one node, in the database when several nodes must read each other's cookies.
         services.AddOptions<KeyProtectionOptions>().BindConfiguration(KeyProtectionOptions.SectionName);
         var keyProtection = configuration.GetSection(KeyProtectionOptions.SectionName).Get<KeyProtectionOptions>() ?? new KeyProtectionOptions();
-        services.AddDataProtection()
-            .SetApplicationName("CutoverDashboard")
-            .PersistKeysProtected(Path.Combine(DataFolder(options, contentRoot), "keys"), keyProtection, contentRoot);
+        var dataProtection = services.AddDataProtection().SetApplicationName("CutoverDashboard");
+        if (options.DatabaseProvider == DatabaseProvider.PostgreSql)
+        {
+            services.AddScoped(provider => (PostgresDashboardDbContext)provider.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
+            dataProtection.PersistKeysToDbContext<PostgresDashboardDbContext>().ProtectKeys(keyProtection, contentRoot);
+        }
+        else
+        {
+            dataProtection.PersistKeysProtected(Path.Combine(DataFolder(options, contentRoot), "keys"), keyProtection, contentRoot);
+        }
+
         services.AddHostedService<KeyProtection.StartupWarning>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<RegionCalendars>();
@@ -122,6 +130,11 @@ public static class DependencyInjection
         if (!string.IsNullOrWhiteSpace(configured))
         {
             return configured;
+        }
+
+        if (options.DatabaseProvider != DatabaseProvider.Sqlite)
+        {
+            throw new InvalidOperationException($"Dashboard:DatabaseProvider is {options.DatabaseProvider}: set ConnectionStrings:{ConnectionStringName} to its database.");
         }
 
         return new SqliteConnectionStringBuilder { DataSource = Path.Combine(DataFolder(options, contentRoot), "cutover.db") }.ToString();

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh Debian machine with only the .NET SDK:
-# installs what the browser tests need (Debian's Chromium, CJK fonts) if missing, then dotnet test.
+# installs what the browser tests need (Debian's Chromium, CJK fonts) if missing, starts a throwaway
+# PostgreSQL cluster (installing it if missing), then dotnet test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +18,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# A throwaway PostgreSQL cluster on a loopback port: the integration tests run on it as well as on
+# SQLite (issue 17). postgres.sh installs Debian's PostgreSQL if missing; the cluster goes when the run ends.
+pg_folder=$(mktemp -d /tmp/cutover-pg.XXXXXX)
+pg_port=$(( 40000 + $$ % 20000 ))
+trap 'bash Dashboard.Tests/postgres.sh stop "$pg_folder"' EXIT
+DASHBOARD_TEST_POSTGRES=$(bash Dashboard.Tests/postgres.sh start "$pg_folder" "$pg_port")
+export DASHBOARD_TEST_POSTGRES
 
 log=$(mktemp)
 status=0

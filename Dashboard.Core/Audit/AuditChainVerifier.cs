@@ -1,5 +1,8 @@
+using System.Data;
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Dashboard.Core.Audit;
 
@@ -15,51 +18,69 @@ public sealed record AuditChainReport(long RowsChecked, string? Head, AuditChain
 /// <summary>
 /// Recomputes the audit chain from the rows themselves, oldest first, and compares each link with
 /// the stored one. Reads one snapshot of the database (a read transaction), so rows written while
-/// it runs are neither half-seen nor mistaken for gaps; opens the file read-write but writes nothing,
-/// and never creates a database that is not there.
+/// it runs are neither half-seen nor mistaken for gaps; writes nothing, and never creates a SQLite
+/// database that is not there. The same rows give the same links on SQLite and on PostgreSQL, whose
+/// trigger computes them in SQL (migration AuditAppendOnlyChain).
 /// </summary>
 public sealed class AuditChainVerifier(IDbContextFactory<DashboardDbContext> dbFactory)
 {
+    /// <summary>How Microsoft.Data.Sqlite writes an instant, and so how the chain encodes one read from PostgreSQL.</summary>
+    private const string SqliteDateTimeFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
+
     public async Task<AuditChainReport> VerifyAsync(CancellationToken cancellationToken = default)
     {
         string connectionString;
+        bool postgres;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             connectionString = db.Database.GetConnectionString() ?? throw new InvalidOperationException("The database has no connection string.");
+            postgres = db.Database.IsNpgsql();
         }
 
-        var builder = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWrite, Pooling = false };
-        await using var connection = new SqliteConnection(builder.ToString());
+        await using DbConnection connection = postgres ? new NpgsqlConnection(connectionString) : OpenExisting(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (ex is SqliteException or NpgsqlException)
         {
-            throw new InvalidOperationException($"Cannot open the database {builder.DataSource}: {ex.Message}", ex);
+            throw new InvalidOperationException($"Cannot open the database {connection.DataSource}: {ex.Message}", ex);
         }
 
-        await using var transaction = connection.BeginTransaction(deferred: true);
-        if (await ScalarAsync(connection, transaction, $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{AuditChain.Table}'", cancellationToken) is not > 0L)
+        // One snapshot: a deferred SQLite transaction, a repeatable-read PostgreSQL one.
+        await using var transaction = connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: true)
+            : await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        var chainTable = postgres
+            ? $"SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = '{AuditChain.Table}'"
+            : $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{AuditChain.Table}'";
+        if (Convert.ToInt64(await ScalarAsync(transaction, chainTable, cancellationToken), CultureInfo.InvariantCulture) == 0)
         {
             throw new InvalidOperationException("This database has no audit chain yet: start the app once so that it upgrades the database.");
         }
 
-        var missingTriggers = await MissingTriggersAsync(connection, transaction, cancellationToken);
-        var (rows, head, lastId, firstBreak) = await WalkAsync(connection, transaction, cancellationToken);
-        firstBreak = Earliest(firstBreak, await OrphanLinkAsync(connection, transaction, cancellationToken));
-        firstBreak ??= await MissingTailAsync(connection, transaction, lastId, cancellationToken);
+        var missingTriggers = await MissingTriggersAsync(transaction, postgres, cancellationToken);
+        var (rows, head, lastId, firstBreak) = await WalkAsync(transaction, cancellationToken);
+        firstBreak = Earliest(firstBreak, await OrphanLinkAsync(transaction, cancellationToken));
+        if (!postgres)
+        {
+            // PostgreSQL's sequence also counts ids of rolled-back rows, so only SQLite can tell a removed tail this way.
+            firstBreak ??= await MissingTailAsync(transaction, lastId, cancellationToken);
+        }
+
         return new AuditChainReport(rows, head, firstBreak, missingTriggers);
     }
 
+    /// <summary>Read-write (SQLite takes no snapshot read-only on a WAL file it cannot write), never created, not pooled.</summary>
+    private static SqliteConnection OpenExisting(string connectionString) =>
+        new(new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
+
     /// <summary>Every row in id order against the link recomputed from the previous stored link and the row's columns.</summary>
-    private static async Task<(long Rows, string? Head, long LastId, AuditChainBreak? FirstBreak)> WalkAsync(
-        SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    private static async Task<(long Rows, string? Head, long LastId, AuditChainBreak? FirstBreak)> WalkAsync(DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var columns = string.Join(", ", AuditChain.Columns.Select(c => "e." + c));
-        command.CommandText = $"SELECT {columns}, c.Hash FROM AuditEvents e LEFT JOIN {AuditChain.Table} c ON c.AuditEventId = e.Id ORDER BY e.Id";
+        await using var command = Command(transaction, null);
+        var columns = string.Join(", ", AuditChain.Columns.Select(c => $"e.\"{c}\""));
+        command.CommandText = $"SELECT {columns}, c.\"Hash\" FROM \"AuditEvents\" e LEFT JOIN \"{AuditChain.Table}\" c ON c.\"AuditEventId\" = e.\"Id\" ORDER BY e.\"Id\"";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var values = new object?[AuditChain.Columns.Count];
         var hashColumn = values.Length;
@@ -70,7 +91,11 @@ public sealed class AuditChainVerifier(IDbContextFactory<DashboardDbContext> dbF
         {
             for (var i = 0; i < values.Length; i++)
             {
-                values[i] = reader.GetValue(i);
+                values[i] = reader.GetValue(i) switch
+                {
+                    DateTime time => time.ToString(SqliteDateTimeFormat, CultureInfo.InvariantCulture),
+                    var value => value,
+                };
             }
 
             rows++;
@@ -94,11 +119,10 @@ public sealed class AuditChainVerifier(IDbContextFactory<DashboardDbContext> dbF
     }
 
     /// <summary>A link whose row is gone: the row was deleted.</summary>
-    private static async Task<AuditChainBreak?> OrphanLinkAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    private static async Task<AuditChainBreak?> OrphanLinkAsync(DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"SELECT AuditEventId, Hash FROM {AuditChain.Table} WHERE AuditEventId NOT IN (SELECT Id FROM AuditEvents) ORDER BY AuditEventId LIMIT 1";
+        await using var command = Command(transaction,
+            $"SELECT \"AuditEventId\", \"Hash\" FROM \"{AuditChain.Table}\" WHERE \"AuditEventId\" NOT IN (SELECT \"Id\" FROM \"AuditEvents\") ORDER BY \"AuditEventId\" LIMIT 1");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new AuditChainBreak(reader.GetInt64(0), "the row is missing but its link is still there: the row was deleted", reader.GetString(1), null)
@@ -106,19 +130,20 @@ public sealed class AuditChainVerifier(IDbContextFactory<DashboardDbContext> dbF
     }
 
     /// <summary>The newest rows deleted together with their links: SQLite's AUTOINCREMENT counter remembers the highest id it handed out.</summary>
-    private static async Task<AuditChainBreak?> MissingTailAsync(SqliteConnection connection, SqliteTransaction transaction, long lastId, CancellationToken cancellationToken)
+    private static async Task<AuditChainBreak?> MissingTailAsync(DbTransaction transaction, long lastId, CancellationToken cancellationToken)
     {
-        var issued = await ScalarAsync(connection, transaction, "SELECT seq FROM sqlite_sequence WHERE name = 'AuditEvents'", cancellationToken) as long?;
+        var issued = await ScalarAsync(transaction, "SELECT seq FROM sqlite_sequence WHERE name = 'AuditEvents'", cancellationToken) as long?;
         return issued > lastId
             ? new AuditChainBreak(lastId + 1, string.Create(CultureInfo.InvariantCulture, $"rows {lastId + 1} to {issued} are missing: ids up to {issued} were handed out"), null, null)
             : null;
     }
 
-    private static async Task<IReadOnlyList<string>> MissingTriggersAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>The protective triggers that are gone, or on PostgreSQL switched off.</summary>
+    private static async Task<IReadOnlyList<string>> MissingTriggersAsync(DbTransaction transaction, bool postgres, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'trigger'";
+        await using var command = Command(transaction, postgres
+            ? "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D'"
+            : "SELECT name FROM sqlite_master WHERE type = 'trigger'");
         var present = new HashSet<string>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -132,11 +157,21 @@ public sealed class AuditChainVerifier(IDbContextFactory<DashboardDbContext> dbF
     private static AuditChainBreak? Earliest(AuditChainBreak? a, AuditChainBreak? b) =>
         a is null ? b : b is null ? a : b.Id < a.Id ? b : a;
 
-    private static async Task<object?> ScalarAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken cancellationToken)
+    private static DbCommand Command(DbTransaction transaction, string? sql)
     {
-        await using var command = connection.CreateCommand();
+        var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = sql;
+        if (sql is not null)
+        {
+            command.CommandText = sql;
+        }
+
+        return command;
+    }
+
+    private static async Task<object?> ScalarAsync(DbTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = Command(transaction, sql);
         return await command.ExecuteScalarAsync(cancellationToken);
     }
 }

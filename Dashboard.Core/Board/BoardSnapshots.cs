@@ -247,7 +247,7 @@ public sealed partial class BoardSnapshots : IDisposable
             return [];
         }
 
-        var offset = $"{(int)plan.TimeZone.BaseUtcOffset.TotalMinutes:+0;-0} minutes";
+        var offset = (int)plan.TimeZone.BaseUtcOffset.TotalMinutes;
         var entered = await DayCountsAsync(db, "EnteredUtc", regionId, offset);
         var resolved = await DayCountsAsync(db, "ResolvedUtc", regionId, offset);
         var first = DateOnly.FromDateTime(plan.ToLocal(goLive).DateTime).AddDays(-1);
@@ -263,13 +263,17 @@ public sealed partial class BoardSnapshots : IDisposable
         return points;
     }
 
-    private static async Task<Dictionary<DateOnly, int>> DayCountsAsync(DashboardDbContext db, string column, int regionId, string offset)
+    private static async Task<Dictionary<DateOnly, int>> DayCountsAsync(DashboardDbContext db, string column, int regionId, int offsetMinutes)
     {
-        // Grouping by local day runs in SQLite; the column name is one of two constants, never user input.
+        // Grouping by local day runs in the database; the column name is one of two constants and the
+        // offset a number, never user input.
         var rows = new List<DayCount>();
+        var day = db.Database.IsNpgsql()
+            ? $"to_char((\"{column}\" AT TIME ZONE 'UTC') + interval '{offsetMinutes} minutes', 'YYYY-MM-DD')"
+            : $"date(\"{column}\", '{offsetMinutes:+0;-0} minutes')";
         foreach (var table in new[] { "HeldPatients", "PaperForms" })
         {
-            var sql = $"SELECT date({column}, '{offset}') AS Day, COUNT(*) AS Count FROM {table} WHERE RegionId = {{0}} AND {column} IS NOT NULL GROUP BY Day";
+            var sql = $"SELECT {day} AS \"Day\", CAST(COUNT(*) AS INTEGER) AS \"Count\" FROM \"{table}\" WHERE \"RegionId\" = {{0}} AND \"{column}\" IS NOT NULL GROUP BY 1";
 #pragma warning disable EF1002 // The interpolated parts are the constants above; the region id is a parameter.
             rows.AddRange(await db.Database.SqlQueryRaw<DayCount>(sql, regionId).ToListAsync());
 #pragma warning restore EF1002

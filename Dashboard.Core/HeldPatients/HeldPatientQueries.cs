@@ -133,9 +133,10 @@ public sealed partial class HeldPatientQueries(IDbContextFactory<DashboardDbCont
         var search = filter.Search?.Trim();
         if (!string.IsNullOrEmpty(search))
         {
+            var namePattern = TextPrefix.Pattern(db.Database, search);
             query = InvoiceLike().IsMatch(search)
                 ? await NumberAsync(db, query, search, cancellationToken)
-                : query.Where(p => EF.Functions.Glob(p.PatientName, GlobPrefix(search)));
+                : query.Where(p => TextPrefix.Matches(p.PatientName, namePattern));
         }
 
         return query;
@@ -152,22 +153,20 @@ public sealed partial class HeldPatientQueries(IDbContextFactory<DashboardDbCont
         // Invoice numbers are kept as typed; these spellings are the ones people type, and each is an index lookup.
         string[] spellings = [.. new[] { number, number.ToUpperInvariant(), number.ToLowerInvariant() }.Distinct(StringComparer.Ordinal)];
         var invoiceOwners = await db.Set<HeldPatientInvoice>().Where(i => spellings.Contains(i.Number)).Select(i => i.HeldPatientId).Take(500).ToListAsync(cancellationToken);
-        var reversedPrefix = GlobPrefix(HeldPatient.Reversed(number.ToUpperInvariant()));
+        var reversedPrefix = TextPrefix.Pattern(db.Database, HeldPatient.Reversed(number.ToUpperInvariant()));
         if (number.All(c => char.IsAsciiDigit(c) || c is 'x' or 'X'))
         {
-            return query.Where(p => EF.Functions.Glob(p.IdNumberReversed, reversedPrefix) || invoiceOwners.Contains(p.Id));
+            return query.Where(p => TextPrefix.Matches(p.IdNumberReversed, reversedPrefix) || invoiceOwners.Contains(p.Id));
         }
 
-        var namePrefix = GlobPrefix(number);
-        return query.Where(p => EF.Functions.Glob(p.IdNumberReversed, reversedPrefix) || EF.Functions.Glob(p.PatientName, namePrefix) || invoiceOwners.Contains(p.Id));
+        var namePrefix = TextPrefix.Pattern(db.Database, number);
+        return query.Where(p => TextPrefix.Matches(p.IdNumberReversed, reversedPrefix) || TextPrefix.Matches(p.PatientName, namePrefix) || invoiceOwners.Contains(p.Id));
     }
 
     /// <summary>What an invoice number may contain (HeldPatientRules), with at least one digit: letters alone are a name.</summary>
     [GeneratedRegex("^(?=.*[0-9])[A-Za-z0-9-]{1,40}$")]
     private static partial Regex InvoiceLike();
 
-    /// <summary>A GLOB pattern "starts with": case-sensitive like the column, so SQLite can use an index.</summary>
-    private static string GlobPrefix(string text) => text.Replace("*", "", StringComparison.Ordinal).Replace("?", "", StringComparison.Ordinal).Replace("[", "", StringComparison.Ordinal) + "*";
 
     private static IQueryable<HeldPatient> Sort(IQueryable<HeldPatient> query, HeldPatientFilter filter) => (filter.SortBy, filter.Descending) switch
     {

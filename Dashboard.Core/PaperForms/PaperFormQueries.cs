@@ -8,7 +8,7 @@ namespace Dashboard.Core.PaperForms;
 public sealed class PaperFormQueries(IDbContextFactory<DashboardDbContext> dbFactory, AuditTrail audit, CutoverPlanService plans, TimeProvider clock) : IRecordList<PaperFormFilter, PaperFormRow>
 {
     private static readonly RecordListShape<PaperForm, PaperFormFilter, PaperFormRow> ListShape =
-        new(data => data.PaperForms, (_, query, filter, now, _) => Task.FromResult(Filter(query, filter, now)), Sort, Row, f => f.Id);
+        new(data => data.PaperForms, (db, query, filter, now, _) => Task.FromResult(Filter(db, query, filter, now)), Sort, Row, f => f.Id);
 
     public Task<int> CountAsync(AccessScope scope, PaperFormFilter filter, CancellationToken cancellationToken = default) =>
         RecordPages.CountAsync(dbFactory, ListShape, scope, filter, clock.GetUtcNow().UtcDateTime, cancellationToken);
@@ -90,7 +90,7 @@ public sealed class PaperFormQueries(IDbContextFactory<DashboardDbContext> dbFac
         _ => query.OrderByDescending(f => f.EnteredUtc).ThenByDescending(f => f.Id),
     };
 
-    private static IQueryable<PaperForm> Filter(IQueryable<PaperForm> query, PaperFormFilter filter, DateTime now)
+    private static IQueryable<PaperForm> Filter(DashboardDbContext db, IQueryable<PaperForm> query, PaperFormFilter filter, DateTime now)
     {
         if (filter.Kind is { } kind)
         {
@@ -115,8 +115,8 @@ public sealed class PaperFormQueries(IDbContextFactory<DashboardDbContext> dbFac
         var search = filter.Search?.Trim().ToUpperInvariant();
         if (!string.IsNullOrEmpty(search))
         {
-            var pattern = search.Replace("*", "", StringComparison.Ordinal).Replace("?", "", StringComparison.Ordinal).Replace("[", "", StringComparison.Ordinal) + "*";
-            query = query.Where(f => f.SerialNumber == search || EF.Functions.Glob(f.PatientName, pattern) || f.IdNumber.EndsWith(search));
+            var pattern = TextPrefix.Pattern(db.Database, search);
+            query = query.Where(f => f.SerialNumber == search || TextPrefix.Matches(f.PatientName, pattern) || f.IdNumber.EndsWith(search));
         }
 
         return query;

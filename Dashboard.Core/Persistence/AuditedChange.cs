@@ -23,6 +23,9 @@ public static class AuditedChange
             return rejected;
         }
 
+        // Every change takes the record to its next version, also one that touched only its own rows in
+        // other tables (a held patient's invoice numbers): else two such edits at once would not conflict.
+        db.Entry(record).Property(r => r.Version).IsModified = true;
         audit.Add(db, scope, action, entityType, id, before, snapshot(record));
         try
         {

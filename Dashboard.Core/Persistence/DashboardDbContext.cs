@@ -7,11 +7,23 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 namespace Dashboard.Core.Persistence;
 
 /// <summary>
-/// The application's database. Add a migration with:
-/// <c>dotnet ef migrations add Name --project Dashboard.Core --output-dir Persistence/Migrations</c>
+/// The application's database, on SQLite (the embedded default). <see cref="PostgresDashboardDbContext"/>
+/// is the same model on PostgreSQL with its own migrations; the app creates one or the other
+/// (<see cref="DashboardDbContextFactory"/>). Add a migration to both with <c>Dashboard.Core/add-migration.sh Name</c>.
 /// </summary>
-public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : IdentityUserContext<ApplicationUser>(options)
+public class DashboardDbContext : IdentityUserContext<ApplicationUser>
 {
+    public DashboardDbContext(DbContextOptions<DashboardDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For the provider's own context type: EF finds each provider's migrations by it.</summary>
+    protected DashboardDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Region> Regions => Set<Region>();
 
     public DbSet<CutoverPlan> CutoverPlans => Set<CutoverPlan>();
@@ -56,7 +68,12 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
+        builder.HasDbFunction(TextPrefix.MatchesMethod).HasTranslation(TranslatePrefix);
     }
+
+    /// <summary>How this engine says "starts with" (<see cref="TextPrefix"/>).</summary>
+    protected virtual Microsoft.EntityFrameworkCore.Query.SqlExpressions.SqlExpression TranslatePrefix(
+        IReadOnlyList<Microsoft.EntityFrameworkCore.Query.SqlExpressions.SqlExpression> arguments) => TextPrefix.Glob(arguments);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

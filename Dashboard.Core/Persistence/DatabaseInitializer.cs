@@ -1,6 +1,8 @@
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.PaperForms;
 using Dashboard.Core.Seeding;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,9 +18,64 @@ public sealed partial class DatabaseInitializer(
 {
     private const int SortKeyBatchSize = 1000;
 
+    /// <summary>
+    /// The advisory lock ('init') under which one PostgreSQL node migrates and seeds while the others
+    /// wait for it; they then find the work done.
+    /// </summary>
+    public const long StartupLockKey = 0x696e6974;
+
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!db.Database.IsNpgsql())
+        {
+            await InitializeAsync(db, cancellationToken);
+            return;
+        }
+
+        await CreateDatabaseIfMissingAsync(db, cancellationToken);
+
+        // A session lock on the context's own connection, held through the migrations and the seed.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({StartupLockKey})", cancellationToken);
+            try
+            {
+                await InitializeAsync(db, cancellationToken);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({StartupLockKey})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The lock needs a database to connect to; two nodes may both find it missing, and one creates it.</summary>
+    private static async Task CreateDatabaseIfMissingAsync(DashboardDbContext db, CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+        catch (Npgsql.PostgresException ex) when (ex.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+        {
+            // The other node was first.
+        }
+    }
+
+    private async Task InitializeAsync(DashboardDbContext db, CancellationToken cancellationToken)
+    {
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {

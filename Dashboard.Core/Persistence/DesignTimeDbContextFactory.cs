@@ -11,3 +11,14 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<D
     public DashboardDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite("Data Source=design-time.db").AddInterceptors(new SqlitePragmaInterceptor(5000)).Options);
 }
+
+/// <summary>The PostgreSQL model for <c>dotnet ef migrations add --context PostgresDashboardDbContext</c> (no server needed).</summary>
+internal sealed class DesignTimePostgresDbContextFactory : IDesignTimeDbContextFactory<PostgresDashboardDbContext>
+{
+    public PostgresDashboardDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<DashboardDbContext>();
+        builder.UseConfiguredProvider(new DashboardOptions { DatabaseProvider = DatabaseProvider.PostgreSql }, "Host=localhost;Database=design_time");
+        return new(builder.Options);
+    }
+}

@@ -16,7 +16,7 @@ namespace Dashboard.Core.Persistence;
 /// and every index and updates the AUTOINCREMENT counter, which is most of the cost of a one-row
 /// insert. Why: docs/adr/0002-bulk-intake.md.
 /// </summary>
-public sealed class PreparedRows : IDisposable
+public sealed class PreparedRows : IBulkRowWriter
 {
     public const int RowsPerStatement = 32;
 
@@ -79,6 +79,13 @@ public sealed class PreparedRows : IDisposable
         parameter.Value = table.Table.Name;
         command.Parameters.Add(parameter);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    /// <inheritdoc />
+    public Task InsertAsync(IReadOnlyList<object> entities, CancellationToken cancellationToken)
+    {
+        Insert(entities);
+        return Task.CompletedTask;
     }
 
     /// <summary>Inserts the entities in order, <see cref="RowsPerStatement"/> to a statement.</summary>

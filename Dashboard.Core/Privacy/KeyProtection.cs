@@ -34,14 +34,23 @@ public static partial class KeyProtection
 
     /// <summary>
     /// Keeps the keys in <paramref name="folder"/>, which only the app's account may enter, encrypted with the
-    /// configured certificate. A configured certificate that cannot be loaded stops the start: running on
-    /// with unprotected keys when protection was asked for would be a silent downgrade.
+    /// configured certificate (<see cref="ProtectKeys"/>).
     /// </summary>
     public static IDataProtectionBuilder PersistKeysProtected(this IDataProtectionBuilder builder, string folder, KeyProtectionOptions options, string contentRoot)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        return builder.PersistKeysToFileSystem(OwnerOnly(folder)).ProtectKeys(options, contentRoot);
+    }
+
+    /// <summary>
+    /// Encrypts the keys, wherever they are kept (a folder, or the database when several nodes share them),
+    /// with the configured certificate. A configured certificate that cannot be loaded stops the start:
+    /// running on with unprotected keys when protection was asked for would be a silent downgrade.
+    /// </summary>
+    public static IDataProtectionBuilder ProtectKeys(this IDataProtectionBuilder builder, KeyProtectionOptions options, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
-        builder.PersistKeysToFileSystem(OwnerOnly(folder));
         if (!string.IsNullOrWhiteSpace(options.CertificatePath))
         {
             var path = Path.GetFullPath(Path.Combine(contentRoot, options.CertificatePath));

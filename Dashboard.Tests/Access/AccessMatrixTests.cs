@@ -1,3 +1,4 @@
+using Dashboard.Core.Persistence;
 using Dashboard.Core.Records;
 using Dashboard.Core.Access;
 using Dashboard.Core.Accounts;
@@ -13,8 +14,17 @@ namespace Dashboard.Tests.Access;
 /// the service layer the pages use. Demo users: the desk is bound to REH-H01 (rehearsal region);
 /// the manager has the rehearsal and Hefei; the supervisor every region.
 /// </summary>
-public sealed class AccessMatrixTests : SeededCoreTests
+public class AccessMatrixTests : SeededCoreTests
 {
+    public AccessMatrixTests()
+    {
+    }
+
+    protected AccessMatrixTests(DatabaseProvider provider)
+        : base(provider)
+    {
+    }
+
     [Theory]
     [InlineData("desk", "REH-H01", true)]
     [InlineData("desk", "REH-H02", false)]
@@ -121,3 +131,6 @@ public sealed class AccessMatrixTests : SeededCoreTests
         Assert.Null(await Core.Get<AccessScopeResolver>().ResolveAsync(desk.Id, null));
     }
 }
+
+/// <summary>The same tests on PostgreSQL (issue 17).</summary>
+public sealed class AccessMatrixTestsOnPostgres() : AccessMatrixTests(DatabaseProvider.PostgreSql);

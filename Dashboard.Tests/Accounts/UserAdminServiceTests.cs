@@ -1,3 +1,4 @@
+using Dashboard.Core.Persistence;
 using Dashboard.Core.Access;
 using Dashboard.Core.Accounts;
 using Dashboard.Core.Audit;
@@ -7,8 +8,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Accounts;
 
-public sealed class UserAdminServiceTests : SeededCoreTests
+public class UserAdminServiceTests : SeededCoreTests
 {
+    public UserAdminServiceTests()
+    {
+    }
+
+    protected UserAdminServiceTests(DatabaseProvider provider)
+        : base(provider)
+    {
+    }
+
     private UserAdminService Users => Core.Get<UserAdminService>();
 
     [Fact]
@@ -100,3 +110,6 @@ public sealed class UserAdminServiceTests : SeededCoreTests
         return await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync(userName);
     }
 }
+
+/// <summary>The same tests on PostgreSQL (issue 17).</summary>
+public sealed class UserAdminServiceTestsOnPostgres() : UserAdminServiceTests(DatabaseProvider.PostgreSql);

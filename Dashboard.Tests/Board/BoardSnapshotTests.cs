@@ -1,3 +1,4 @@
+using Dashboard.Core.Persistence;
 using Dashboard.Core.Board;
 using Dashboard.Core.HeldPatients;
 using Dashboard.Core.PaperForms;
@@ -13,8 +14,17 @@ namespace Dashboard.Tests.Board;
 /// facilities with the most overdue work first, and the burndown of outstanding items after go-live.
 /// The rehearsal stops 2026-11-24 12:00, goes live 2026-12-06 02:00 and its catch-up ends 2026-12-18.
 /// </summary>
-public sealed class BoardSnapshotTests : SeededCoreTests
+public class BoardSnapshotTests : SeededCoreTests
 {
+    public BoardSnapshotTests()
+    {
+    }
+
+    protected BoardSnapshotTests(DatabaseProvider provider)
+        : base(provider)
+    {
+    }
+
     private async Task<RegionBoardSnapshot> RehearsalAsync()
     {
         await using var db = Core.CreateDb();
@@ -105,3 +115,6 @@ public sealed class BoardSnapshotTests : SeededCoreTests
         Assert.Equal([4, 3, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3], burndown.Select(p => p.Outstanding));
     }
 }
+
+/// <summary>The same tests on PostgreSQL (issue 17).</summary>
+public sealed class BoardSnapshotTestsOnPostgres() : BoardSnapshotTests(DatabaseProvider.PostgreSql);

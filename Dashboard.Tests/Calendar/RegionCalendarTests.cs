@@ -1,3 +1,4 @@
+using Dashboard.Core.Persistence;
 using Dashboard.Core.Access;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Board;
@@ -17,8 +18,17 @@ namespace Dashboard.Tests.Calendar;
 /// National Day 10-01..10-08 off, so the official deadline is the end of Friday 2020-10-09 and the
 /// next working day is the make-up Saturday 10-10.
 /// </summary>
-public sealed class RegionCalendarTests : SeededCoreTests
+public class RegionCalendarTests : SeededCoreTests
 {
+    public RegionCalendarTests()
+    {
+    }
+
+    protected RegionCalendarTests(DatabaseProvider provider)
+        : base(provider)
+    {
+    }
+
     private const string Panzhihua = "panzhihua";
 
     private RegionCalendarService Calendar => Core.Get<RegionCalendarService>();
@@ -217,3 +227,6 @@ public sealed class RegionCalendarTests : SeededCoreTests
         Assert.Equal(1, await Core.CountAudit(AuditActions.Deactivate));
     }
 }
+
+/// <summary>The same tests on PostgreSQL (issue 17).</summary>
+public sealed class RegionCalendarTestsOnPostgres() : RegionCalendarTests(DatabaseProvider.PostgreSql);

@@ -1,3 +1,4 @@
+using Dashboard.Core.Persistence;
 using ClosedXML.Excel;
 using Dashboard.Core.Access;
 using Dashboard.Core.Audit;
@@ -9,8 +10,17 @@ using Dashboard.Tests.Infrastructure;
 namespace Dashboard.Tests.CatchUp;
 
 /// <summary>Exports read back with ClosedXML, as a clerk's Excel would open them.</summary>
-public sealed class CatchUpExportTests : SeededCoreTests
+public class CatchUpExportTests : SeededCoreTests
 {
+    public CatchUpExportTests()
+    {
+    }
+
+    protected CatchUpExportTests(DatabaseProvider provider)
+        : base(provider)
+    {
+    }
+
     private static readonly ExportText Chinese = ExportTexts.Chinese();
 
     private async Task<AccessScope> DeskAsync() => await Core.ScopeOf("desk");
@@ -140,3 +150,6 @@ public sealed class CatchUpExportTests : SeededCoreTests
         Assert.Equal(XLDataType.Text, Cell(forms, 2, "单据编号").DataType);
     }
 }
+
+/// <summary>The same tests on PostgreSQL (issue 17).</summary>
+public sealed class CatchUpExportTestsOnPostgres() : CatchUpExportTests(DatabaseProvider.PostgreSql);

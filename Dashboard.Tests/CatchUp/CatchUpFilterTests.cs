@@ -1,3 +1,4 @@
+using Dashboard.Core.Persistence;
 using System.Text.Json;
 using ClosedXML.Excel;
 using Dashboard.Core.Access;
@@ -16,8 +17,17 @@ namespace Dashboard.Tests.CatchUp;
 /// paper forms alike. The clock is 2026-11-22 12:00 local; records of two regions and three
 /// facilities, outstanding and not, overdue and not.
 /// </summary>
-public sealed class CatchUpFilterTests : SeededCoreTests
+public class CatchUpFilterTests : SeededCoreTests
 {
+    public CatchUpFilterTests()
+    {
+    }
+
+    protected CatchUpFilterTests(DatabaseProvider provider)
+        : base(provider)
+    {
+    }
+
     private CatchUpQueries Queries => Core.Get<CatchUpQueries>();
 
     /// <summary>甲…己 held patients, 庚…癸 paper forms; only the outstanding ones may ever be listed.</summary>
@@ -171,3 +181,6 @@ public sealed class CatchUpFilterTests : SeededCoreTests
         return sheet.RowsUsed().Skip(1).Select(r => r.Cell(column).GetString()).ToList();
     }
 }
+
+/// <summary>The same tests on PostgreSQL (issue 17).</summary>
+public sealed class CatchUpFilterTestsOnPostgres() : CatchUpFilterTests(DatabaseProvider.PostgreSql);

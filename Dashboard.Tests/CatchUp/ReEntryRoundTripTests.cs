@@ -1,3 +1,4 @@
+using Dashboard.Core.Persistence;
 using System.IO.Compression;
 using ClosedXML.Excel;
 using Dashboard.CatchUp;
@@ -18,8 +19,17 @@ namespace Dashboard.Tests.CatchUp;
 /// and number into it (here with ClosedXML, as Excel or WPS would save it), and it is read back: the
 /// changes are previewed, then applied together and audited, or refused with the row and column named.
 /// </summary>
-public sealed class ReEntryRoundTripTests : SeededCoreTests
+public class ReEntryRoundTripTests : SeededCoreTests
 {
+    public ReEntryRoundTripTests()
+    {
+    }
+
+    protected ReEntryRoundTripTests(DatabaseProvider provider)
+        : base(provider)
+    {
+    }
+
     private readonly ReEntryWorkbook _workbook = new(TestLocalizer.Create());
 
     private async Task<(int First, int Second, int Form)> LogAsync(int start)
@@ -263,3 +273,6 @@ public sealed class ReEntryRoundTripTests : SeededCoreTests
         return stream;
     }
 }
+
+/// <summary>The same tests on PostgreSQL (issue 17).</summary>
+public sealed class ReEntryRoundTripTestsOnPostgres() : ReEntryRoundTripTests(DatabaseProvider.PostgreSql);

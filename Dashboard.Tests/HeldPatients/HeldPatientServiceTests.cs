@@ -1,3 +1,4 @@
+using Dashboard.Core.Persistence;
 using Dashboard.Core.Access;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Drafts;
@@ -15,8 +16,17 @@ namespace Dashboard.Tests.HeldPatients;
 /// The held-patient services on a seeded database. The clock is 2026-11-22 04:00 UTC (the rehearsal's
 /// first start), so the rehearsal stops on 2026-11-24 12:00 local and patients are logged as spanning the stop.
 /// </summary>
-public sealed class HeldPatientServiceTests : SeededCoreTests
+public class HeldPatientServiceTests : SeededCoreTests
 {
+    public HeldPatientServiceTests()
+    {
+    }
+
+    protected HeldPatientServiceTests(DatabaseProvider provider)
+        : base(provider)
+    {
+    }
+
     private HeldPatientService Service => Core.Get<HeldPatientService>();
 
     private HeldPatientQueries Queries => Core.Get<HeldPatientQueries>();
@@ -108,6 +118,25 @@ public sealed class HeldPatientServiceTests : SeededCoreTests
         var saved = await Queries.GetAsync(desk, id);
         Assert.Equal("内科", saved!.Department);
         Assert.Equal(HeldPatientStatus.Logged, saved.Status);
+    }
+
+    [Fact]
+    public async Task Two_edits_at_once_that_change_only_the_invoice_numbers_conflict_too()
+    {
+        var id = await LogAsync(Spanning("杨洋"));
+        var desk = await Core.ScopeOf("desk");
+        var (input, version) = (await Queries.GetForEditAsync(desk, id))!.Value;
+
+        var first = input.Clone();
+        first.InvoiceNumbers = "INV-0002";
+        var second = input.Clone();
+        second.InvoiceNumbers = "INV-0003";
+        var firstResult = await Service.UpdateAsync(desk, id, version, first);
+        var secondResult = await Service.UpdateAsync(desk, id, version, second);
+
+        Assert.True(firstResult.Succeeded);
+        Assert.Equal(CommandStatus.Conflict, secondResult.Status);
+        Assert.Equal("INV-0002", (await Queries.GetForEditAsync(desk, id))!.Value.Input.InvoiceNumbers);
     }
 
     [Fact]
@@ -261,3 +290,6 @@ public sealed class HeldPatientServiceTests : SeededCoreTests
         return desk with { UserId = "other-desk", UserName = "other-desk", FacilityId = other.Id };
     }
 }
+
+/// <summary>The same tests on PostgreSQL (issue 17).</summary>
+public sealed class HeldPatientServiceTestsOnPostgres() : HeldPatientServiceTests(DatabaseProvider.PostgreSql);

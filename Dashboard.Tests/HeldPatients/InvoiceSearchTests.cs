@@ -1,3 +1,4 @@
+using Dashboard.Core.Persistence;
 using Dashboard.Core.Records;
 using Dashboard.Core.Access;
 using Dashboard.Core.HeldPatients;
@@ -7,8 +8,17 @@ using Dashboard.Tests.Infrastructure;
 namespace Dashboard.Tests.HeldPatients;
 
 /// <summary>The list's one search box finds a patient by invoice number however the number is written.</summary>
-public sealed class InvoiceSearchTests : SeededCoreTests
+public class InvoiceSearchTests : SeededCoreTests
 {
+    public InvoiceSearchTests()
+    {
+    }
+
+    protected InvoiceSearchTests(DatabaseProvider provider)
+        : base(provider)
+    {
+    }
+
     private readonly string _id = TestIds.Resident(start: 660);
 
     private Task<AccessScope> Desk() => Core.ScopeOf(DemoAccounts.Desk.UserName);
@@ -55,3 +65,6 @@ public sealed class InvoiceSearchTests : SeededCoreTests
         Assert.Equal(["John Smith"], await FindAsync("FP-9"));
     }
 }
+
+/// <summary>The same tests on PostgreSQL (issue 17).</summary>
+public sealed class InvoiceSearchTestsOnPostgres() : InvoiceSearchTests(DatabaseProvider.PostgreSql);

@@ -13,8 +13,17 @@ namespace Dashboard.Tests.HeldPatients;
 /// Lists sort the way a Chinese clerk reads them: names by pinyin, statuses along the workflow,
 /// categories as declared. On a seeded SQLite file at the rehearsal's first start (2026-11-22 04:00 UTC).
 /// </summary>
-public sealed class ListOrderTests : SeededCoreTests
+public class ListOrderTests : SeededCoreTests
 {
+    public ListOrderTests()
+    {
+    }
+
+    protected ListOrderTests(DatabaseProvider provider)
+        : base(provider)
+    {
+    }
+
     private static readonly string[] PinyinOrder = ["阿明", "李四", "王五", "张三"];
 
     private HeldPatientService Service => Core.Get<HeldPatientService>();
@@ -171,3 +180,6 @@ public sealed class ListOrderTests : SeededCoreTests
         Assert.Equal(PinyinOrder, await NamesAsync(HeldPatientSortColumn.PatientName, descending: false));
     }
 }
+
+/// <summary>The same tests on PostgreSQL (issue 17).</summary>
+public sealed class ListOrderTestsOnPostgres() : ListOrderTests(DatabaseProvider.PostgreSql);

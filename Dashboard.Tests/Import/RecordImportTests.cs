@@ -1,3 +1,4 @@
+using Dashboard.Core.Persistence;
 using System.Globalization;
 using ClosedXML.Excel;
 using Dashboard.Core.Audit;
@@ -17,8 +18,17 @@ namespace Dashboard.Tests.Import;
 /// nothing is written before the commit, a second import of the same file adds nothing, and every
 /// import, cancellation and refusal is audited.
 /// </summary>
-public sealed class RecordImportTests : SeededCoreTests
+public class RecordImportTests : SeededCoreTests
 {
+    public RecordImportTests()
+    {
+    }
+
+    protected RecordImportTests(DatabaseProvider provider)
+        : base(provider)
+    {
+    }
+
     private RecordImport Import => Core.Get<RecordImport>();
 
     private async Task<ImportPreview> PreviewAsync(Stream file, ImportKind kind = ImportKind.HeldPatients, string culture = Ui.Chinese) =>
@@ -222,3 +232,6 @@ public sealed class RecordImportTests : SeededCoreTests
         Assert.Equal(1, await Core.CountAudit(AuditActions.AuthorizationFailed));
     }
 }
+
+/// <summary>The same tests on PostgreSQL (issue 17).</summary>
+public sealed class RecordImportTestsOnPostgres() : RecordImportTests(DatabaseProvider.PostgreSql);

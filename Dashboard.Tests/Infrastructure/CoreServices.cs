@@ -16,6 +16,7 @@ internal static class CoreServices
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["ConnectionStrings:Dashboard"] = database.ConnectionString,
+                ["Dashboard:DatabaseProvider"] = database.Provider.ToString(),
                 ["Dashboard:DemoMode"] = demoMode.ToString(),
                 ["Dashboard:DataFolder"] = database.Folder,
             })
@@ -36,20 +37,27 @@ internal static class CoreServices
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(clock);
-        var key = (demoMode, clock.GetUtcNow());
-        var template = await Templates.GetOrAdd(key, _ => new Lazy<Task<TempDatabase>>(() => CreateTemplateAsync(clock, demoMode))).Value;
-        File.Copy(template.FilePath, database.FilePath, overwrite: true);
+        var key = (database.Provider, demoMode, clock.GetUtcNow());
+        var template = await Templates.GetOrAdd(key, _ => new Lazy<Task<TempDatabase>>(() => CreateTemplateAsync(database.Provider, clock, demoMode))).Value;
+        database.CopyFrom(template);
     }
 
-    private static readonly ConcurrentDictionary<(bool DemoMode, DateTimeOffset Now), Lazy<Task<TempDatabase>>> Templates = new();
+    private static readonly ConcurrentDictionary<(DatabaseProvider Provider, bool DemoMode, DateTimeOffset Now), Lazy<Task<TempDatabase>>> Templates = new();
 
-    private static async Task<TempDatabase> CreateTemplateAsync(TimeProvider clock, bool demoMode)
+    private static async Task<TempDatabase> CreateTemplateAsync(DatabaseProvider databaseProvider, TimeProvider clock, bool demoMode)
     {
-        var template = new TempDatabase();
+        var template = new TempDatabase(databaseProvider);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => template.Dispose();
         await using (var provider = new ServiceCollection().AddTestCore(template, clock, demoMode).BuildServiceProvider())
         {
             await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        }
+
+        if (databaseProvider == DatabaseProvider.PostgreSql)
+        {
+            // CREATE DATABASE ... TEMPLATE needs the template without connections.
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            return template;
         }
 
         // Everything into the main file, so a copy of that one file is the whole database.

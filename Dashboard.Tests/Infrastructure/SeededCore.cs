@@ -7,10 +7,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Tests.Infrastructure;
 
-/// <summary>Dashboard.Core on a freshly seeded SQLite file (demo mode), for service-level tests.</summary>
-public sealed class SeededCore : IAsyncLifetime
+/// <summary>Dashboard.Core on a freshly seeded database (demo mode; SQLite unless told), for service-level tests.</summary>
+public sealed class SeededCore(DatabaseProvider provider = DatabaseProvider.Sqlite) : IAsyncLifetime
 {
-    private readonly TempDatabase _database = new();
+    private readonly TempDatabase _database = new(provider);
     private ServiceProvider? _services;
 
     public FakeTimeProvider Clock { get; } = new(TestClocks.FirstStart);
@@ -18,6 +18,8 @@ public sealed class SeededCore : IAsyncLifetime
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("Not initialized.");
 
     public string ConnectionString => _database.ConnectionString;
+
+    public DatabaseProvider Provider => _database.Provider;
 
     public async Task InitializeAsync()
     {

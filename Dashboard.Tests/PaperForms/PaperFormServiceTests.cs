@@ -1,3 +1,4 @@
+using Dashboard.Core.Persistence;
 using Dashboard.Core.Records;
 using Dashboard.Core.Validation;
 using Dashboard.Core.Access;
@@ -9,8 +10,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Tests.PaperForms;
 
-public sealed class PaperFormServiceTests : SeededCoreTests
+public class PaperFormServiceTests : SeededCoreTests
 {
+    public PaperFormServiceTests()
+    {
+    }
+
+    protected PaperFormServiceTests(DatabaseProvider provider)
+        : base(provider)
+    {
+    }
+
     private PaperFormService Forms => Core.Get<PaperFormService>();
 
     private Task<PaperFormInput> TransferAsync(string serial, string facilityCode = "REH-H01", int? heldPatientId = null) =>
@@ -224,3 +234,6 @@ public sealed class PaperFormServiceTests : SeededCoreTests
             PaperForm.Statuses.Check(PaperFormStatus.Received, new StatusChange<PaperFormStatus>(PaperFormStatus.Rejected)));
     }
 }
+
+/// <summary>The same tests on PostgreSQL (issue 17).</summary>
+public sealed class PaperFormServiceTestsOnPostgres() : PaperFormServiceTests(DatabaseProvider.PostgreSql);

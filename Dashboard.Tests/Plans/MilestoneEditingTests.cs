@@ -1,3 +1,4 @@
+using Dashboard.Core.Persistence;
 using System.Text.Json;
 using Dashboard.Core.Access;
 using Dashboard.Core.Audit;
@@ -12,8 +13,17 @@ namespace Dashboard.Tests.Plans;
 /// Confirming, moving and editing milestones on a region page: what changes, what is kept, the audit
 /// with the old and new values, and a conflict instead of an overwrite when two people edit at once.
 /// </summary>
-public sealed class MilestoneEditingTests : SeededCoreTests
+public class MilestoneEditingTests : SeededCoreTests
 {
+    public MilestoneEditingTests()
+    {
+    }
+
+    protected MilestoneEditingTests(DatabaseProvider provider)
+        : base(provider)
+    {
+    }
+
     private PlanEditingService Editing => Core.Get<PlanEditingService>();
 
     private async Task<RegionPlan> PlanAsync(string code) => (await Core.Get<CutoverPlanService>().GetPlanAsync(code))!;
@@ -189,3 +199,6 @@ public sealed class MilestoneEditingTests : SeededCoreTests
         Assert.Equal(2, await Core.CountAudit(AuditActions.AuthorizationFailed, goLive.Id.ToString()));
     }
 }
+
+/// <summary>The same tests on PostgreSQL (issue 17).</summary>
+public sealed class MilestoneEditingTestsOnPostgres() : MilestoneEditingTests(DatabaseProvider.PostgreSql);

@@ -57,7 +57,11 @@ public sealed class BulkIntake(
         try
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync(BatchCache, cancellationToken);
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.ExecuteSqlRawAsync(BatchCache, cancellationToken);
+            }
+
             return new BulkIntakeSession(this, db, scope);
         }
         catch
@@ -72,7 +76,11 @@ public sealed class BulkIntake(
     {
         try
         {
-            await db.Database.ExecuteSqlRawAsync(DefaultCache, CancellationToken.None);
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.ExecuteSqlRawAsync(DefaultCache, CancellationToken.None);
+            }
+
             await db.Database.CloseConnectionAsync();
         }
         finally
@@ -179,7 +187,8 @@ public sealed class BulkIntake(
 
             // Ids are handed out here rather than by each INSERT, so that many rows go in one statement
             // and a duplicate later in the batch can name the record it repeats.
-            var nextId = await PreparedRows.NextKeyAsync<TRecord>(db, cancellationToken);
+            var keys = await BulkRows.ReserveKeysAsync<TRecord>(db, records.Count(r => r is not null), cancellationToken);
+            var nextKey = 0;
             var children = ChildCollections<TRecord>(db);
             var written = new List<object>();
             var childRows = children.Select(_ => new List<object>()).ToList();
@@ -197,7 +206,7 @@ public sealed class BulkIntake(
                     continue;
                 }
 
-                record.Id = checked((int)nextId++);
+                record.Id = checked((int)keys[nextKey++]);
                 for (var c = 0; c < children.Count; c++)
                 {
                     childRows[c].AddRange(ChildrenOf(children[c], record));
@@ -212,20 +221,20 @@ public sealed class BulkIntake(
             var reveals = checks.Revealed.Select(r => audit.NewEvent(batch.Scope, AuditActions.DuplicateRevealed, typeof(TRecord).Name, r.Id, after: r.Shown)).ToList();
             events.AddRange(reveals);
 
-            using (var insertRecords = PreparedRows.Insert(db, typeof(TRecord), explicitKey: true))
+            using (var insertRecords = BulkRows.Insert(db, typeof(TRecord), explicitKey: true))
             {
-                insertRecords.Insert(written);
+                await insertRecords.InsertAsync(written, cancellationToken);
             }
 
             for (var c = 0; c < children.Count; c++)
             {
-                using var insertChildren = PreparedRows.Insert(db, children[c].TargetEntityType.ClrType, explicitKey: false);
-                insertChildren.Insert(childRows[c]);
+                using var insertChildren = BulkRows.Insert(db, children[c].TargetEntityType.ClrType, explicitKey: false);
+                await insertChildren.InsertAsync(childRows[c], cancellationToken);
             }
 
-            using (var insertEvents = PreparedRows.Insert(db, typeof(AuditEvent), explicitKey: false))
+            using (var insertEvents = BulkRows.Insert(db, typeof(AuditEvent), explicitKey: false))
             {
-                insertEvents.Insert(events);
+                await insertEvents.InsertAsync(events, cancellationToken);
             }
 
             if (dryRun)
@@ -255,9 +264,9 @@ public sealed class BulkIntake(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        using (var insertEvents = PreparedRows.Insert(db, typeof(AuditEvent), explicitKey: false))
+        using (var insertEvents = BulkRows.Insert(db, typeof(AuditEvent), explicitKey: false))
         {
-            insertEvents.Insert(reveals);
+            await insertEvents.InsertAsync(reveals, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
