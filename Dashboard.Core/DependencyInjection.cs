@@ -42,6 +42,8 @@ public static class DependencyInjection
         {
             services.AddScoped(provider => (PostgresDashboardDbContext)provider.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
             dataProtection.PersistKeysToDbContext<PostgresDashboardDbContext>().ProtectKeys(keyProtection, contentRoot);
+            services.AddSingleton<PostgresSignals>();
+            services.AddHostedService(provider => provider.GetRequiredService<PostgresSignals>());
         }
         else
         {

@@ -8,5 +8,15 @@ public sealed class AccountChanges
 {
     public event Action<string>? Changed;
 
-    public void Publish(string userId) => Changed?.Invoke(userId);
+    /// <summary>Where a change goes to reach the other nodes' sessions (<see cref="Live.PostgresSignals"/>); unset on a single node.</summary>
+    internal Action<string>? Forward { get; set; }
+
+    public void Publish(string userId)
+    {
+        Deliver(userId);
+        Forward?.Invoke(userId);
+    }
+
+    /// <summary>An account changed through another node: this node's sessions hear it.</summary>
+    internal void Deliver(string userId) => Changed?.Invoke(userId);
 }

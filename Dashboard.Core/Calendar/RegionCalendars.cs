@@ -52,6 +52,16 @@ public sealed class RegionCalendars
     /// </summary>
     public void Invalidate()
     {
+        Drop();
+        Forward?.Invoke();
+    }
+
+    /// <summary>Where an invalidation goes to reach the other nodes' copies (<see cref="Live.PostgresSignals"/>); unset on a single node.</summary>
+    internal Action? Forward { get; set; }
+
+    /// <summary>The calendar changed through another node: drop this node's copy.</summary>
+    internal void Drop()
+    {
         lock (_gate)
         {
             _loaded = null;

@@ -12,7 +12,21 @@ public sealed partial class RegionActivity(ILogger<RegionActivity> logger)
     private readonly Lock _gate = new();
     private readonly List<Action<int>> _listeners = [];
 
+    /// <summary>
+    /// Where a change made on this node goes to reach the other nodes (<see cref="PostgresSignals"/>);
+    /// unset on a single node.
+    /// </summary>
+    internal Action<int>? Forward { get; set; }
+
+    /// <summary>Something in the region changed on this node: its listeners hear it, and so do the other nodes'.</summary>
     public void Publish(int regionId)
+    {
+        Deliver(regionId);
+        Forward?.Invoke(regionId);
+    }
+
+    /// <summary>A change made on another node: only this node's listeners hear it.</summary>
+    internal void Deliver(int regionId)
     {
         Action<int>[] listeners;
         lock (_gate)

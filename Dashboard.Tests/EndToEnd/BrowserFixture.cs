@@ -22,6 +22,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--disable-sync", "--no-first-run",
     ];
 
+    /// <summary>Debian's Chromium, headless, without the background traffic this closed network refuses.</summary>
+    public static BrowserTypeLaunchOptions LaunchOptions => new() { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs };
+
     private readonly ConcurrentDictionary<string, Lazy<Task<SignedInBrowser>>> _signedIn = new();
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -44,12 +47,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         // time to answer under load rather than fail on a slow first render.
         Assertions.SetDefaultExpectTimeout(10_000);
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        _browser = await _playwright.Chromium.LaunchAsync(LaunchOptions);
     }
 
     /// <summary>

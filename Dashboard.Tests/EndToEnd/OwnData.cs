@@ -23,11 +23,11 @@ internal static class OwnData
 
     /// <summary>A manager of no region, with the given password.</summary>
     public static Task<DemoAccounts.DemoAccount> ManagerAsync(this BrowserFixture browser, string displayName, string password) =>
-        browser.AccountAsync(UserRole.Manager, displayName, password, facilityId: null);
+        browser.App.Services.AccountAsync(UserRole.Manager, displayName, password, facilityId: null);
 
     /// <summary>A second administrator: someone other than the demo accounts, to make changes the demo accounts watch.</summary>
     public static Task<DemoAccounts.DemoAccount> AdminAsync(this BrowserFixture browser, string displayName) =>
-        browser.AccountAsync(UserRole.Admin, displayName, "Own-admin-2026", facilityId: null);
+        browser.App.Services.AccountAsync(UserRole.Admin, displayName, "Own-admin-2026", facilityId: null);
 
     /// <summary>A region of the test's own, copied from 合肥 with its system stop at <paramref name="localStop"/>; returns its code.</summary>
     public static async Task<string> PlanAsync(this BrowserFixture browser, string nameZh, string localStop)
@@ -45,12 +45,20 @@ internal static class OwnData
 
     /// <summary>A billing desk of <paramref name="facilityId"/>.</summary>
     public static Task<DemoAccounts.DemoAccount> DeskAsync(this BrowserFixture browser, int facilityId, string displayName) =>
-        browser.AccountAsync(UserRole.BillingDesk, displayName, "Own-desk-2026", facilityId);
+        browser.App.Services.DeskAsync(facilityId, displayName);
+
+    /// <summary>A billing desk of <paramref name="facilityId"/>, made through one app's services (of several nodes, any).</summary>
+    public static Task<DemoAccounts.DemoAccount> DeskAsync(this IServiceProvider services, int facilityId, string displayName) =>
+        services.AccountAsync(UserRole.BillingDesk, displayName, "Own-desk-2026", facilityId);
 
     /// <summary>A new hospital in a seeded region; returns its id.</summary>
-    public static async Task<int> FacilityAsync(this BrowserFixture browser, string regionCode, string name)
+    public static Task<int> FacilityAsync(this BrowserFixture browser, string regionCode, string name) =>
+        browser.App.Services.FacilityAsync(regionCode, name);
+
+    /// <summary>A new hospital in a seeded region, made through one app's services; returns its id.</summary>
+    public static async Task<int> FacilityAsync(this IServiceProvider services, string regionCode, string name)
     {
-        await using var db = await browser.App.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        await using var db = await services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
         var region = await db.Regions.SingleAsync(r => r.Code == regionCode);
         var facility = new Facility { RegionId = region.Id, Code = Unique("E2E"), Name = name, Kind = FacilityKind.Hospital, ContactPhone = "0551-62000000" };
         db.Facilities.Add(facility);
@@ -59,9 +67,9 @@ internal static class OwnData
     }
 
     private static async Task<DemoAccounts.DemoAccount> AccountAsync(
-        this BrowserFixture browser, UserRole role, string displayName, string password, int? facilityId)
+        this IServiceProvider services, UserRole role, string displayName, string password, int? facilityId)
     {
-        using var scope = browser.App.Services.CreateScope();
+        using var scope = services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var userName = Unique(role.ToString().ToLowerInvariant());
