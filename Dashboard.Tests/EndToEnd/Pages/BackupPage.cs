@@ -11,5 +11,5 @@ internal sealed class BackupPage(IPage page) : AppShell(page)
         Page.GetByRole(AriaRole.Button, new() { Name = Ui.In(culture, "Backup_Start"), Exact = true });
 
     /// <summary>The live region that shows the progress, then the outcome.</summary>
-    public ILocator Status => Page.GetByRole(AriaRole.Status).Filter(new() { Has = Page.GetByRole(AriaRole.Alert) });
+    public ILocator Status => Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Status);
 }
