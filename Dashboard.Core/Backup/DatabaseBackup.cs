@@ -64,7 +64,9 @@ public sealed partial class DatabaseBackup(
         await _oneAtATime.WaitAsync(cancellationToken);
         try
         {
-            var result = await CopyAsync(targetFolder, cancellationToken);
+            // Microsoft.Data.Sqlite runs its async methods synchronously: off the caller's thread, a large
+            // copy does not hold a circuit (whose page could show no progress meanwhile) or a request thread.
+            var result = await Task.Run(() => CopyAsync(targetFolder, cancellationToken), cancellationToken);
             await audit.RecordAsync(actor.UserId, actor.UserName, actor.Role, actor.ClientAddress, AuditActions.Backup, EntityType, result.FileName,
                 new { file = result.FileName, bytes = result.SizeBytes, auditRows = result.AuditRowsChecked, lastLink = result.AuditHead }, cancellationToken);
             LogWritten(logger, result.FullPath, result.SizeBytes, result.AuditHead);

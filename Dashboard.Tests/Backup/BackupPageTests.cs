@@ -4,7 +4,10 @@ using Dashboard.Core.Audit;
 using Dashboard.Core.Backup;
 using Dashboard.Tests.Board;
 using Dashboard.Tests.Infrastructure;
+using Dashboard.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dashboard.Tests.Backup;
 
@@ -24,6 +27,28 @@ public sealed class BackupPageTests : BoardTestContext
         var result = page.Find(".backup-result").TextContent;
         Assert.Contains("备份完成：cutover-20261122-040000Z.db（", result, StringComparison.Ordinal);
         Assert.Contains("完整性检查通过，审计链校验通过", result, StringComparison.Ordinal);
+        Assert.False(page.Find("button.backup-button").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task While_the_backup_runs_the_button_is_off_and_the_page_says_so_then_it_shows_the_file()
+    {
+        using var _ = new UiCulture("zh-CN");
+        var copying = new GatedFactory();
+        Services.AddSingleton(provider => new DatabaseBackup(
+            copying.Around(provider.GetRequiredService<IDbContextFactory<DashboardDbContext>>()), provider.GetRequiredService<BackupFolder>(),
+            provider.GetRequiredService<AuditTrail>(), provider.GetRequiredService<TimeProvider>(), NullLogger<DatabaseBackup>.Instance));
+        await SignInAsync("demo-admin", "Admin");
+        var page = Render<BackupPage>();
+
+        var click = page.Find("button.backup-button").ClickAsync(new());
+
+        await copying.Reached.Task;
+        page.WaitForAssertion(() => Assert.Contains("正在备份并校验副本…", page.Find(".backup-status").TextContent, StringComparison.Ordinal));
+        Assert.True(page.Find("button.backup-button").HasAttribute("disabled"));
+        copying.Open.SetResult();
+        await click;
+        await page.WaitForAssertionAsync(() => Assert.Contains("cutover-20261122-040000Z.db", page.Find(".backup-result").TextContent, StringComparison.Ordinal));
         Assert.False(page.Find("button.backup-button").HasAttribute("disabled"));
     }
 
@@ -51,6 +76,28 @@ public sealed class BackupPageTests : BoardTestContext
         finally
         {
             File.Delete(blocker);
+        }
+    }
+
+    /// <summary>Holds the backup at its first database access until the test opens it: the page is seen mid-backup.</summary>
+    private sealed class GatedFactory
+    {
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Open { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public IDbContextFactory<DashboardDbContext> Around(IDbContextFactory<DashboardDbContext> inner) => new Gated(this, inner);
+
+        private sealed class Gated(GatedFactory gate, IDbContextFactory<DashboardDbContext> inner) : IDbContextFactory<DashboardDbContext>
+        {
+            public DashboardDbContext CreateDbContext() => inner.CreateDbContext();
+
+            public async Task<DashboardDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default)
+            {
+                gate.Reached.TrySetResult();
+                await gate.Open.Task.WaitAsync(cancellationToken);
+                return await inner.CreateDbContextAsync(cancellationToken);
+            }
         }
     }
 }
