@@ -28,12 +28,6 @@ public sealed class AuditChainVerifier(IDbContextFactory<DashboardDbContext> dbF
             connectionString = db.Database.GetConnectionString() ?? throw new InvalidOperationException("The database has no connection string.");
         }
 
-        return await VerifyAsync(connectionString, cancellationToken);
-    }
-
-    /// <summary>The same check on another SQLite file, such as a backup copy: nothing needs to be registered on its connection.</summary>
-    public static async Task<AuditChainReport> VerifyAsync(string connectionString, CancellationToken cancellationToken = default)
-    {
         var builder = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWrite, Pooling = false };
         await using var connection = new SqliteConnection(builder.ToString());
         try

@@ -186,7 +186,7 @@ public sealed partial class DatabaseBackup(
 
         if (problem is null)
         {
-            chain = await AuditChainVerifier.VerifyAsync(connectionString, cancellationToken);
+            chain = await new AuditChainVerifier(new CopyContexts(connectionString)).VerifyAsync(cancellationToken);
             problem = chain.IsIntact ? null : $"audit chain: {chain.FirstBreak?.Problem ?? "missing triggers " + string.Join(", ", chain.MissingTriggers)}";
         }
 
@@ -197,6 +197,12 @@ public sealed partial class DatabaseBackup(
         }
 
         return (chain.RowsChecked, chain.Head);
+    }
+
+    /// <summary>Contexts on the copy, for the verifier: the same check as <c>verify-audit</c>, on the backup file.</summary>
+    private sealed class CopyContexts(string connectionString) : IDbContextFactory<DashboardDbContext>
+    {
+        public DashboardDbContext CreateDbContext() => new(new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite(connectionString).Options);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Backup written to {Path}: {Bytes} bytes, audit chain verified up to {LastLink}")]
