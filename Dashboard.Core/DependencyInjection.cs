@@ -118,6 +118,7 @@ public static class DependencyInjection
         services.AddSingleton<Plans.PlanCreationService>();
         services.AddSingleton<Plans.PlanSettingsService>();
         services.AddNotifications();
+        Backup.BackupRegistration.AddDatabaseBackup(services, configuration, contentRoot);
         return services;
     }
 

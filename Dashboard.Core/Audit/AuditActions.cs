@@ -47,6 +47,9 @@ public static class AuditActions
     /// <summary>The user looked at an import's preview and chose to import nothing.</summary>
     public const string ImportCancelled = "ImportCancelled";
 
+    /// <summary>An online backup of the database written and checked (file name, size, the copy's last audit link).</summary>
+    public const string Backup = "Backup";
+
     /// <summary>A change the rules refused (invalid input, a stale version): who tried what, and why not.</summary>
     public const string Refused = "Refused";
 }

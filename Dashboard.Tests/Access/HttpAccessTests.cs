@@ -99,6 +99,7 @@ public sealed class HttpAccessTests : IClassFixture<HttpAccessTests.App>
     [InlineData("en", "desk", "/catch-up")]
     [InlineData("en", "demo-admin", "/admin/users")]
     [InlineData("en", "demo-admin", "/admin/plans/new")]
+    [InlineData("zh-CN", "demo-admin", "/admin/backup")]
     public async Task Pages_show_text_not_resource_keys(string culture, string user, string path)
     {
         using var client = _app.Factory.CreateBrowserLikeClient();

@@ -77,6 +77,7 @@ public sealed class AuditGapTests(AuditGapTests.App app) : IClassFixture<AuditGa
 
     [Theory]
     [InlineData("/admin/users")]
+    [InlineData("/admin/backup")]
     [InlineData("/board")]
     public async Task A_desk_opening_a_page_its_role_may_not_is_sent_to_denied_and_leaves_one_row_naming_the_page(string path)
     {

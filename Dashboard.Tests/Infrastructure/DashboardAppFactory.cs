@@ -18,6 +18,9 @@ public sealed class DashboardAppFactory(TimeProvider? clock = null, string envir
 
     public string ConnectionString => _database.ConnectionString;
 
+    /// <summary>The app's SQLite file, not there until the app first starts (a restore drill puts a backup there first).</summary>
+    public string DatabaseFile => _database.FilePath;
+
     /// <summary>The app's data folder (database, keys, exports), this factory's own.</summary>
     public string DataFolder => _nodeFolder ?? _database.Folder;
 

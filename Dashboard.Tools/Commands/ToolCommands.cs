@@ -19,7 +19,8 @@ namespace Dashboard.Tools.Commands;
 /// <c>benchmark-bulk-insert [--rows 200000] [--runs 3]</c> measures the bulk intake against the form's path;
 /// <c>benchmark-import [--rows 10000] [--runs 3]</c> measures an Excel import: reading the workbook, the preview's dry run, the commit;
 /// <c>benchmark-export [--rows 200000] [--runs 3]</c> measures the catch-up export end to end, its writer, plain MiniExcel and ClosedXML;
-/// <c>verify-audit</c> checks the audit trail's hash chain in the app's database (exit code 1 when broken).
+/// <c>verify-audit</c> checks the audit trail's hash chain in the app's database (exit code 1 when broken);
+/// <c>backup [--database file] [--output folder]</c> writes a checked online backup of a SQLite database.
 /// </summary>
 public static class ToolCommands
 {
@@ -30,10 +31,11 @@ public static class ToolCommands
     public static RootCommand Create(ToolContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new RootCommand("Cutover Dashboard tools: synthetic data, benchmarks, audit verification.")
+        return new RootCommand("Cutover Dashboard tools: synthetic data, benchmarks, audit verification, backups.")
         {
             GenerateDemoData(context),
             VerifyAuditCommand.Create(context),
+            BackupCommand.Create(context),
             BenchmarkHeldPatients(context),
             BenchmarkBulkInsert(context),
             BenchmarkExport(context),
