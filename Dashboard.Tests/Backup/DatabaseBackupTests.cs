@@ -78,3 +78,19 @@ public sealed class DatabaseBackupTests : SeededCoreTests
         Assert.False(Directory.Exists(Backup.Folder) && Directory.EnumerateFileSystemEntries(Backup.Folder).Any());
     }
 }
+
+/// <summary>On PostgreSQL the admin's backup is refused with what to use instead (pg_dump), and nothing is written.</summary>
+public sealed class DatabaseBackupOnPostgresTests() : SeededCoreTests(Dashboard.Core.Persistence.DatabaseProvider.PostgreSql)
+{
+    [Fact]
+    public async Task A_backup_on_postgresql_is_refused_with_the_reason_and_writes_no_file()
+    {
+        var backup = Core.Get<DatabaseBackup>();
+
+        var result = await backup.CreateAsync(await Core.ScopeOf(DemoAccounts.Admin.UserName));
+
+        Assert.Equal(CommandStatus.Invalid, result.Result.Status);
+        Assert.Equal("Backup_NotSqlite", result.Result.Errors[""].Single().Key);
+        Assert.False(Directory.Exists(backup.Folder) && Directory.EnumerateFiles(backup.Folder).Any());
+    }
+}
