@@ -48,14 +48,17 @@ public sealed partial class NotificationDispatcher(
     public async Task<DateTimeOffset?> DeliverDueAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var severalNodes = db.Database.IsNpgsql();
         while (true)
         {
             // One context for the pass, but only one batch tracked at a time.
             db.ChangeTracker.Clear();
             var now = clock.GetUtcNow().UtcDateTime;
-            var due = await db.NotificationMessages.Include(m => m.Target)
-                .Where(m => m.Status == DeliveryStatus.Pending && m.NextAttemptUtc <= now)
-                .OrderBy(m => m.NextAttemptUtc).ThenBy(m => m.Id).Take(BatchSize).ToListAsync(cancellationToken);
+
+            // Several nodes: each message is claimed in a transaction of its own, which holds its row until
+            // the attempt is saved; the other nodes skip it and take the next (ADR 0012).
+            await using var claim = severalNodes ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            var due = await DueAsync(db, now, severalNodes, cancellationToken);
             if (due.Count == 0)
             {
                 break;
@@ -68,11 +71,36 @@ public sealed partial class NotificationDispatcher(
             {
                 await DeliverAsync(db, message, recent, cancellationToken);
             }
+
+            if (claim is not null)
+            {
+                await claim.CommitAsync(cancellationToken);
+            }
         }
 
         var next = await db.NotificationMessages.Where(m => m.Status == DeliveryStatus.Pending)
             .MinAsync(m => (DateTime?)m.NextAttemptUtc, cancellationToken);
         return next is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
+    }
+
+    /// <summary>
+    /// The messages due now, oldest first: a batch on one node; on several, the first one no other node holds,
+    /// locked by the caller's transaction (<c>FOR UPDATE SKIP LOCKED</c>).
+    /// </summary>
+    private static async Task<List<NotificationMessage>> DueAsync(DashboardDbContext db, DateTime now, bool claim, CancellationToken cancellationToken)
+    {
+        var due = db.NotificationMessages.Include(m => m.Target).Where(m => m.Status == DeliveryStatus.Pending && m.NextAttemptUtc <= now);
+        if (claim)
+        {
+            var pending = nameof(DeliveryStatus.Pending);
+            var claimed = await db.Database.SqlQuery<long>($"""
+                SELECT "Id" AS "Value" FROM "NotificationMessages" WHERE "Status" = {pending} AND "NextAttemptUtc" <= {now}
+                ORDER BY "NextAttemptUtc", "Id" LIMIT 1 FOR UPDATE SKIP LOCKED
+                """).ToListAsync(cancellationToken);
+            due = due.Where(m => claimed.Contains(m.Id));
+        }
+
+        return await due.OrderBy(m => m.NextAttemptUtc).ThenBy(m => m.Id).Take(BatchSize).ToListAsync(cancellationToken);
     }
 
     private async Task DeliverAsync(DashboardDbContext db, NotificationMessage message, Dictionary<int, int> recent, CancellationToken cancellationToken)

@@ -13,11 +13,22 @@ public sealed class NotificationScanner(
 {
     private const int CursorId = 1;
 
+    /// <summary>The advisory lock ('scan') under which one PostgreSQL node at a time scans.</summary>
+    public const long ScanLockKey = 0x7363616e;
+
     /// <summary>Scans once; returns when the next time-driven event begins (null when none lies ahead).</summary>
     public async Task<DateTimeOffset?> ScanAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        // Several nodes scan one at a time, so two never read the same cursor and queue the same events.
+        await using var scan = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        if (scan is not null)
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ScanLockKey})", cancellationToken);
+        }
+
         var targets = await db.WebhookTargets.AsNoTracking().Include(t => t.Region).Where(t => t.IsActive).ToListAsync(cancellationToken);
         var queued = new List<QueuedNotification>();
         await ReadChangesAsync(db, targets, queued, cancellationToken);
@@ -37,6 +48,11 @@ public sealed class NotificationScanner(
 
         var added = await outbox.AddAsync(db, queued, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        if (scan is not null)
+        {
+            await scan.CommitAsync(cancellationToken);
+        }
+
         if (added > 0)
         {
             outbox.Queued.Set();

@@ -29,6 +29,9 @@ public sealed class SeededCore(DatabaseProvider provider = DatabaseProvider.Sqli
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>Another application node on the same database (PostgreSQL: several nodes), its services of its own.</summary>
+    public ServiceProvider NewNode() => new ServiceCollection().AddTestCore(_database, Clock).BuildServiceProvider();
+
     public DashboardDbContext CreateDb() => Get<IDbContextFactory<DashboardDbContext>>().CreateDbContext();
 
     /// <summary>The access scope of a seeded user, as the app resolves it.</summary>
