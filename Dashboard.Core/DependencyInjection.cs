@@ -103,7 +103,13 @@ public static class DependencyInjection
         services.AddSingleton<CatchUp.CatchUpQueries>();
         services.AddSingleton<CatchUp.CatchUpExporter>();
         var exports = Path.Combine(DataFolder(options, contentRoot), "exports");
-        services.AddSingleton(provider => new CatchUp.ExportFileStore(provider.GetRequiredService<TimeProvider>(), exports));
+        if (options.DatabaseProvider == DatabaseProvider.PostgreSql)
+        {
+            services.AddSingleton<CatchUp.SharedExportDownloads>();
+        }
+
+        services.AddSingleton(provider => new CatchUp.ExportFileStore(
+            provider.GetRequiredService<TimeProvider>(), exports, provider.GetService<CatchUp.SharedExportDownloads>()));
         services.AddHostedService(provider => provider.GetRequiredService<CatchUp.ExportFileStore>());
         services.AddSingleton<RegionActivity>();
         services.AddSingleton<Accounts.AccountChanges>();

@@ -35,10 +35,13 @@ public sealed class ExportFileStore : IHostedService, IDisposable
     private readonly TimeProvider clock;
     private readonly string _folder;
     private readonly ITimer _sweep;
+    private readonly SharedExportDownloads? _shared;
 
-    public ExportFileStore(TimeProvider clock, string folder)
+    /// <param name="shared">Several nodes: finished files wait in the database instead of this node's folder.</param>
+    public ExportFileStore(TimeProvider clock, string folder, SharedExportDownloads? shared = null)
     {
         this.clock = clock;
+        _shared = shared;
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
@@ -53,14 +56,21 @@ public sealed class ExportFileStore : IHostedService, IDisposable
     /// <summary>A new, empty export file only the app's account can read, open for writing.</summary>
     public FileStream Create()
     {
-        var path = System.IO.Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".xlsx");
+        var path = NewPath();
+        _writing[path] = clock.GetUtcNow();
+        return CreateFile(path);
+    }
+
+    private string NewPath() => System.IO.Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".xlsx");
+
+    private static FileStream CreateFile(string path)
+    {
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = OwnerOnlyFile;
         }
 
-        _writing[path] = clock.GetUtcNow();
         return new FileStream(path, options);
     }
 
@@ -69,7 +79,22 @@ public sealed class ExportFileStore : IHostedService, IDisposable
     {
         _writing.TryRemove(path, out _);
         var token = Guid.NewGuid().ToString("N");
-        _files[token] = new ExportFile(path, fileName, userId, clock.GetUtcNow() + Lifetime);
+        var expires = clock.GetUtcNow() + Lifetime;
+        if (_shared is not null)
+        {
+            try
+            {
+                _shared.Add(token, path, fileName, userId, expires);
+            }
+            finally
+            {
+                Delete(path);
+            }
+
+            return token;
+        }
+
+        _files[token] = new ExportFile(path, fileName, userId, expires);
         return token;
     }
 
@@ -80,7 +105,27 @@ public sealed class ExportFileStore : IHostedService, IDisposable
         Delete(path);
     }
 
-    /// <summary>The file for this user and token, taken out of the store (a token is good once).</summary>
+    /// <summary>
+    /// The file for this user and token, taken out of the store (a token is good once); with several nodes,
+    /// out of the database into this node's folder, whichever node wrote it.
+    /// </summary>
+    public async Task<ExportFile?> TakeAsync(string token, string userId, CancellationToken cancellationToken = default)
+    {
+        if (_shared is null)
+        {
+            return Take(token, userId);
+        }
+
+        var path = NewPath();
+        var fileName = await _shared.TakeAsync(token, userId, clock.GetUtcNow(), path, CreateFile, cancellationToken);
+        return fileName is null ? null : new ExportFile(path, fileName, userId, clock.GetUtcNow());
+    }
+
+    /// <summary>The file name behind a token that is someone else's, so that a refused download can be audited.</summary>
+    public async Task<string?> FileNameOfAnotherAsync(string token, string userId, CancellationToken cancellationToken = default) =>
+        _shared is null ? FileNameOfAnother(token, userId) : await _shared.FileNameOfAnotherAsync(token, userId, cancellationToken);
+
+    /// <summary>The file for this user and token, taken out of this node's store (a token is good once).</summary>
     public ExportFile? Take(string token, string userId)
     {
         if (!_files.TryGetValue(token, out var file) || file.UserId != userId || file.ExpiresUtc < clock.GetUtcNow())
@@ -115,6 +160,11 @@ public sealed class ExportFileStore : IHostedService, IDisposable
     public void RemoveExpired()
     {
         var now = clock.GetUtcNow();
+        if (_shared is not null)
+        {
+            _ = RemoveSharedExpiredAsync(now);
+        }
+
         foreach (var (token, file) in _files)
         {
             if (file.ExpiresUtc < now && _files.TryRemove(token, out _))
@@ -129,6 +179,18 @@ public sealed class ExportFileStore : IHostedService, IDisposable
             {
                 Delete(path);
             }
+        }
+    }
+
+    private async Task RemoveSharedExpiredAsync(DateTimeOffset now)
+    {
+        try
+        {
+            await _shared!.RemoveExpiredAsync(now, CancellationToken.None);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // The database busy or away: the next sweep removes them.
         }
     }
 

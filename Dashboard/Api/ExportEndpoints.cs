@@ -26,9 +26,9 @@ internal static class ExportEndpoints
                 return TypedResults.NotFound();
             }
 
-            if (files.Take(token, userId) is not { } file)
+            if (await files.TakeAsync(token, userId, context.RequestAborted) is not { } file)
             {
-                var fileName = files.FileNameOfAnother(token, userId);
+                var fileName = await files.FileNameOfAnotherAsync(token, userId, context.RequestAborted);
                 if (await scopes.ResolveAsync(userId, context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted) is { } scope)
                 {
                     if (fileName is not null)

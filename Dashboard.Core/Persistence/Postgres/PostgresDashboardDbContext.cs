@@ -17,12 +17,24 @@ public sealed class PostgresDashboardDbContext : DashboardDbContext, IDataProtec
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Finished exports waiting for their download, so that any node serves it (<see cref="CatchUp.SharedExportDownloads"/>).</summary>
+    public DbSet<CatchUp.ExportDownload> ExportDownloads => Set<CatchUp.ExportDownload>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
 
         // PostgreSQL compares a boolean with a boolean, not with 0 as SQLite does.
         builder.Entity<RegionCalendarDay>().HasIndex(d => new { d.RegionId, d.Date }).IsUnique().HasFilter("\"IsRemoved\" = FALSE");
+        builder.Entity<CatchUp.ExportDownload>(download =>
+        {
+            download.ToTable(CatchUp.SharedExportDownloads.Table);
+            download.HasKey(d => d.Token);
+            download.Property(d => d.Token).HasMaxLength(64);
+            download.Property(d => d.UserId).HasMaxLength(450);
+            download.Property(d => d.FileName).HasMaxLength(300);
+            download.HasIndex(d => d.ExpiresUtc);
+        });
     }
 
     protected override SqlExpression TranslatePrefix(IReadOnlyList<SqlExpression> arguments) => TextPrefix.Like(arguments);

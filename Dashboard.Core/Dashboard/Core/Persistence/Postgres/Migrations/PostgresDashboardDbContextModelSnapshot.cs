@@ -328,6 +328,36 @@ namespace Dashboard.Core.Persistence.Postgres.Migrations
                     b.ToTable("RegionCalendarDays");
                 });
 
+            modelBuilder.Entity("Dashboard.Core.CatchUp.ExportDownload", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("ExpiresUtc");
+
+                    b.ToTable("ExportDownloads", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Core.Drafts.FormDraft", b =>
                 {
                     b.Property<int>("Id")
