@@ -19,6 +19,9 @@ public sealed class SeededCore : IAsyncLifetime
 
     public string ConnectionString => _database.ConnectionString;
 
+    /// <summary>The database file, for another process to open (its folder is this test's own).</summary>
+    public string DatabasePath => _database.FilePath;
+
     public async Task InitializeAsync()
     {
         await CoreServices.SeedAsync(_database, Clock);

@@ -19,7 +19,8 @@ namespace Dashboard.Tools.Commands;
 /// <c>benchmark-bulk-insert [--rows 200000] [--runs 3]</c> measures the bulk intake against the form's path;
 /// <c>benchmark-import [--rows 10000] [--runs 3]</c> measures an Excel import: reading the workbook, the preview's dry run, the commit;
 /// <c>benchmark-export [--rows 200000] [--runs 3]</c> measures the catch-up export end to end, its writer, plain MiniExcel and ClosedXML;
-/// <c>verify-audit</c> checks the audit trail's hash chain in the app's database (exit code 1 when broken).
+/// <c>verify-audit</c> checks the audit trail's hash chain in the app's database (exit code 1 when broken);
+/// hidden, for tests: <c>import-file</c> (see <see cref="ImportFileCommand"/>).
 /// </summary>
 public static class ToolCommands
 {
@@ -42,6 +43,7 @@ public static class ToolCommands
             CircuitBenchmark.CreateServer(context),
             FirstLoadBenchmark.Create(),
             ExportWorker(context),
+            ImportFileCommand.Create(),
         };
     }
 
@@ -214,7 +216,7 @@ public static class ToolCommands
     }
 
     /// <summary>How to start this tools executable again: its apphost, or dotnet with its assembly.</summary>
-    private static string[] SelfCommand()
+    internal static string[] SelfCommand()
     {
         var assembly = typeof(ToolCommands).Assembly.Location;
         var apphost = Path.ChangeExtension(assembly, OperatingSystem.IsWindows() ? ".exe" : null);
