@@ -61,6 +61,7 @@ public sealed class ImportChoicesInBrowserTests(BrowserFixture browser) : Browse
 
         await import.Commit(2).ClickAsync();
         await Expect(import.Outcome).ToHaveTextAsync(Ui.Text("Import_Done", 2));
+        await page.ScreenshotIfAskedAsync("import-paper-forms-done");
         await import.OpenList.ClickAsync();
         var list = RecordListPage.PaperForms(page);
         await Expect(list.Row(first)).ToContainTextAsync(serial);
@@ -81,6 +82,7 @@ public sealed class ImportChoicesInBrowserTests(BrowserFixture browser) : Browse
         await Expect(import.ChooseFile).ToBeDisabledAsync();
         await Expect(page.GetByText(Ui.Text("Import_FacilityHint"), new() { Exact = true })).ToBeVisibleAsync();
         await page.ScreenshotIfAskedAsync("import-admin-no-facility");
+        AxeAudit.AssertNone(await AxeAudit.SeriousViolationsAsync(page));
 
         await import.ChooseFacilityAsync(facilityName);
         var names = new[] { OwnData.Unique("管理员导入甲"), OwnData.Unique("管理员导入乙") };
@@ -111,5 +113,6 @@ public sealed class ImportChoicesInBrowserTests(BrowserFixture browser) : Browse
         var list = RecordListPage.HeldPatients(page);
         await Expect(list.Row(names[0])).ToContainTextAsync(facilityName);
         await Expect(list.Row(names[1])).ToContainTextAsync(facilityName);
+        await page.ScreenshotIfAskedAsync("import-admin-list");
     }
 }
