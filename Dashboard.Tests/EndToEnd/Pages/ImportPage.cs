@@ -25,8 +25,13 @@ internal sealed class ImportPage(IPage page, string culture = Ui.Chinese) : AppS
     /// <summary>Picks what the file holds (held patients or paper forms) in the upload panel's list.</summary>
     public async Task ChooseKindAsync(ImportKind kind)
     {
-        await Page.GetByLabel(Ui.Text("Import_KindLabel"), new() { Exact = true }).ClickAsync();
+        var select = Page.GetByLabel(Ui.Text("Import_KindLabel"), new() { Exact = true });
+        await select.ClickAsync();
         await Page.GetByRole(AriaRole.Option, new() { Name = Ui.Text(ImportColumns.SheetKey(kind)), Exact = true }).ClickAsync();
+
+        // The choice is the server's once the select shows it and its list has closed; the template's button reads it.
+        await Microsoft.Playwright.Assertions.Expect(select).ToContainTextAsync(Ui.Text(ImportColumns.SheetKey(kind)));
+        await Microsoft.Playwright.Assertions.Expect(OpenPopover).ToHaveCountAsync(0);
     }
 
     /// <summary>An administrator's facility picker; its options read "region · facility".</summary>
