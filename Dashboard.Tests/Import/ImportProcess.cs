@@ -68,15 +68,6 @@ internal sealed class ImportProcess : IDisposable
         await _process.WaitForExitAsync(hang.Token);
     }
 
-    /// <summary>Waits for the child to finish; its exit code and everything it printed.</summary>
-    public async Task<(int ExitCode, string Output)> CompleteAsync()
-    {
-        using var hang = new CancellationTokenSource(Hang);
-        var output = await _process.StandardOutput.ReadToEndAsync(hang.Token);
-        await _process.WaitForExitAsync(hang.Token);
-        return (_process.ExitCode, output + Errors);
-    }
-
     private string Errors
     {
         get

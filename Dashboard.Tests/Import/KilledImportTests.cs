@@ -40,10 +40,13 @@ public sealed class KilledImportTests : SeededCoreTests
         Assert.Equal((0, 0, 0), await ImportedAsync());
         Assert.True((await Core.Get<AuditChainVerifier>().VerifyAsync()).IsIntact);
 
-        using (var again = Start(file))
+        // Run again, here (the database is now another process's to recover): the page's preview and commit.
+        var desk = await Core.ScopeOf("desk");
+        await using (var workbook = File.OpenRead(file))
         {
-            var (exitCode, output) = await again.CompleteAsync();
-            Assert.True(exitCode == 0, output);
+            var import = Core.Get<RecordImport>();
+            var outcome = await import.CommitAsync(desk, await import.PreviewAsync(desk, ImportKind.HeldPatients, 0, "import.xlsx", workbook, ImportWorkbooks.Texts()));
+            Assert.Equal(new ImportOutcome(Rows, 0), outcome);
         }
 
         Assert.Equal((Rows, Rows, Rows), await ImportedAsync());
