@@ -16,6 +16,12 @@ public sealed class RecordImport(BulkIntake intake, AuditTrail audit)
 {
     public const string NotAllowed = "Import_NotAllowed";
 
+    /// <summary>A preview dropped by its Cancel button, as its <see cref="AuditActions.ImportCancelled"/> event says.</summary>
+    public const string CancelledByButton = "cancel";
+
+    /// <summary>A preview dropped by leaving the page with it open, as its <see cref="AuditActions.ImportCancelled"/> event says.</summary>
+    public const string CancelledByLeaving = "left page";
+
     /// <summary>The messages that say a row is already there.</summary>
     public static readonly IReadOnlySet<string> DuplicateKeys = new HashSet<string>(StringComparer.Ordinal) { HeldPatientIntake.Duplicate, PaperFormService.SerialTaken };
 
@@ -79,12 +85,17 @@ public sealed class RecordImport(BulkIntake intake, AuditTrail audit)
         return outcome;
     }
 
-    public Task CancelAsync(AccessScope scope, ImportPreview preview, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The preview is dropped without an import: by its Cancel button, or by the user leaving the page (a link,
+    /// the tab closed, the circuit ended) with the preview still open (<paramref name="leftPage"/>).
+    /// </summary>
+    public Task CancelAsync(AccessScope scope, ImportPreview preview, bool leftPage = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(preview);
         return RecordAsync(scope, AuditActions.ImportCancelled, preview.Kind, preview.FileName,
-            new { preview.FacilityId, rows = preview.Rows.Count, preview.Valid, preview.Invalid }, cancellationToken);
+            new { preview.FacilityId, rows = preview.Rows.Count, preview.Valid, preview.Invalid, via = leftPage ? CancelledByLeaving : CancelledByButton },
+            cancellationToken);
     }
 
     /// <summary>

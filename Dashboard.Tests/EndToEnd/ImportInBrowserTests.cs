@@ -1,4 +1,3 @@
-using ClosedXML.Excel;
 using Dashboard.Core.Import;
 using Dashboard.Core.Seeding;
 using Dashboard.Core.Validation;
@@ -26,16 +25,11 @@ public sealed class ImportInBrowserTests(BrowserFixture browser) : BrowserTest(b
         await page.OpenAsync("/");
         await import.Link("Nav_Import").ClickAsync();
         await Expect(import.Heading(Ui.Text("Import_Title"))).ToBeVisibleAsync();
-        var download = await page.RunAndWaitForDownloadAsync(() => import.DownloadTemplate.ClickAsync());
 
         var first = OwnData.Unique("导入甲");
         var second = OwnData.Unique("导入乙");
-        var file = Path.Combine(Path.GetTempPath(), OwnData.Unique("import") + ".xlsx");
-        Assert.Equal($"{Ui.Text("Import_TemplateFile")}_{Ui.Text("Import_SheetHeldPatients")}.xlsx", download.SuggestedFilename);
-        await using (var template = File.OpenRead(await download.PathAsync()))
-        using (var workbook = new XLWorkbook(template))
+        using var file = await import.DownloadAndFillTemplateAsync(ImportKind.HeldPatients, sheet =>
         {
-            var sheet = workbook.DataSheet(ImportKind.HeldPatients);
             sheet.Fill(2, ImportWorkbooks.HeldPatient(first, TestIds.Resident(area: "340111", start: 500), "2026-11-19 08:00"));
             var badPhone = ImportWorkbooks.HeldPatient("电话错", TestIds.Resident(area: "340111", start: 510), "2026-11-19 08:00");
             badPhone["HP_Phone"] = "12345";
@@ -44,36 +38,29 @@ public sealed class ImportInBrowserTests(BrowserFixture browser) : BrowserTest(b
             var badCategory = ImportWorkbooks.HeldPatient("类别错", TestIds.Resident(area: "340111", start: 530), "2026-11-19 08:00");
             badCategory["HP_Category"] = "住院";
             sheet.Fill(6, badCategory);
-            workbook.SaveAs(file);
-        }
+        });
+        Assert.Equal($"{Ui.Text("Import_TemplateFile")}_{Ui.Text("Import_SheetHeldPatients")}.xlsx", file.DownloadName);
 
-        try
-        {
-            await import.UploadAsync(file);
+        await import.UploadAsync(file.Path);
 
-            await Expect(import.Summary).ToContainTextAsync(Ui.Text("Import_Summary", 4, 2, 2));
-            Assert.Equal(
-                [
-                    ("3", Ui.Text("HP_Phone"), Ui.Text(ValidationErrors.Phone)),
-                    ("6", Ui.Text("HP_Category"), Ui.Text(ImportRowMapper.UnknownChoice, "住院",
-                        string.Join("、", Enum.GetValues<Dashboard.Core.HeldPatients.HeldPatientCategory>().Select(c => Ui.Text("HPCategory_" + c))))),
-                ],
-                await import.ErrorsAsync());
-            await page.ScreenshotIfAskedAsync("import-preview");
-            AxeAudit.AssertNone(await AxeAudit.SeriousViolationsAsync(page));
+        await Expect(import.Summary).ToContainTextAsync(Ui.Text("Import_Summary", 4, 2, 2));
+        Assert.Equal(
+            [
+                ("3", Ui.Text("HP_Phone"), Ui.Text(ValidationErrors.Phone)),
+                ("6", Ui.Text("HP_Category"), Ui.Text(ImportRowMapper.UnknownChoice, "住院",
+                    string.Join("、", Enum.GetValues<Dashboard.Core.HeldPatients.HeldPatientCategory>().Select(c => Ui.Text("HPCategory_" + c))))),
+            ],
+            await import.ErrorsAsync());
+        await page.ScreenshotIfAskedAsync("import-preview");
+        AxeAudit.AssertNone(await AxeAudit.SeriousViolationsAsync(page));
 
-            await import.Commit(2).ClickAsync();
-            await Expect(import.Outcome).ToHaveTextAsync(Ui.Text("Import_Done", 2));
-            await page.ScreenshotIfAskedAsync("import-done");
-            await import.OpenList.ClickAsync();
-            var list = RecordListPage.HeldPatients(page);
-            await Expect(list.Row(first)).ToBeVisibleAsync();
-            await Expect(list.Row(second)).ToBeVisibleAsync();
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        await import.Commit(2).ClickAsync();
+        await Expect(import.Outcome).ToHaveTextAsync(Ui.Text("Import_Done", 2));
+        await page.ScreenshotIfAskedAsync("import-done");
+        await import.OpenList.ClickAsync();
+        var list = RecordListPage.HeldPatients(page);
+        await Expect(list.Row(first)).ToBeVisibleAsync();
+        await Expect(list.Row(second)).ToBeVisibleAsync();
     }
 
     [Theory]

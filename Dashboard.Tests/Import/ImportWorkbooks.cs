@@ -69,4 +69,19 @@ internal static class ImportWorkbooks
         ["HP_AdmittedAt"] = admittedAt ?? "2026-11-20 09:30",
         ["HP_InvoiceNumbers"] = "INV-0001",
     };
+
+    /// <summary>An in-city transfer form, signed and stamped, valid at the seeded clock, as the template's columns take it.</summary>
+    public static Dictionary<string, object?> PaperForm(string serial, string name, string idNumber, string issuedAt = "2026-11-21 15:00") => new()
+    {
+        ["PF_Kind"] = Ui.Text("PFKind_TransferReferral"),
+        ["PF_Subkind"] = Ui.Text("PFSubkind_InCity"),
+        ["PF_Serial"] = serial,
+        ["HP_PatientName"] = name,
+        ["HP_IdDocumentType"] = Ui.Text("IdDocumentType_ResidentId"),
+        ["HP_IdNumber"] = idNumber,
+        ["PF_Destination"] = "演练市中医医院",
+        ["PF_IssuedAt"] = issuedAt,
+        ["PF_Signed"] = Ui.Text("Common_Yes"),
+        ["PF_IssuedBy"] = "李医生",
+    };
 }

@@ -184,12 +184,7 @@ public class RecordImportTests : SeededCoreTests
         var sheet = workbook.DataSheet(ImportKind.PaperForms);
         foreach (var (row, serial) in new[] { (2, "0100"), (3, "0099") })
         {
-            sheet.Fill(row, new Dictionary<string, object?>
-            {
-                ["PF_Kind"] = Ui.Text("PFKind_TransferReferral"), ["PF_Subkind"] = Ui.Text("PFSubkind_InCity"), ["PF_Serial"] = serial,
-                ["HP_PatientName"] = "转院患者", ["HP_IdDocumentType"] = Ui.Text("IdDocumentType_ResidentId"), ["HP_IdNumber"] = TestIds.Resident(start: 400),
-                ["PF_Destination"] = "演练市中医医院", ["PF_IssuedAt"] = "2026-11-21 15:00", ["PF_Signed"] = Ui.Text("Common_Yes"), ["PF_IssuedBy"] = "李医生",
-            });
+            sheet.Fill(row, ImportWorkbooks.PaperForm(serial, "转院患者", TestIds.Resident(start: 400)));
         }
 
         using var file = workbook.ToStream();
@@ -201,6 +196,21 @@ public class RecordImportTests : SeededCoreTests
         Assert.Equal(1, outcome.Written);
         await using var db = Core.CreateDb();
         Assert.True(await db.PaperForms.AnyAsync(f => f.SerialNumber == "0100" && f.SignedAndStamped));
+    }
+
+    [Fact]
+    public async Task A_paper_form_number_repeated_in_the_file_is_refused_as_the_duplicate_of_the_one_above()
+    {
+        using var workbook = ImportWorkbooks.Template(ImportKind.PaperForms);
+        var sheet = workbook.DataSheet(ImportKind.PaperForms);
+        sheet.Fill(2, ImportWorkbooks.PaperForm("0200", "第一张", TestIds.Resident(start: 410)));
+        sheet.Fill(3, ImportWorkbooks.PaperForm("0200", "第二张", TestIds.Resident(start: 420)));
+        using var file = workbook.ToStream();
+
+        var preview = await PreviewAsync(file, ImportKind.PaperForms);
+
+        Assert.Equal((1, 1), (preview.Valid, preview.Duplicates));
+        Assert.Equal((3, PaperFormService.SerialTaken), (preview.Errors.Single().RowNumber, preview.Errors.Single().Message.Key));
     }
 
     [Fact]

@@ -21,6 +21,9 @@ public sealed class SeededCore(DatabaseProvider provider = DatabaseProvider.Sqli
 
     public DatabaseProvider Provider => _database.Provider;
 
+    /// <summary>The database file, for another process to open (its folder is this test's own).</summary>
+    public string DatabasePath => _database.FilePath;
+
     public async Task InitializeAsync()
     {
         await CoreServices.SeedAsync(_database, Clock);

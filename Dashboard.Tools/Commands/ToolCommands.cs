@@ -21,6 +21,7 @@ namespace Dashboard.Tools.Commands;
 /// <c>benchmark-export [--rows 200000] [--runs 3]</c> measures the catch-up export end to end, its writer, plain MiniExcel and ClosedXML;
 /// <c>verify-audit</c> checks the audit trail's hash chain in the app's database (exit code 1 when broken);
 /// <c>backup [--database file] [--output folder]</c> writes a checked online backup of a SQLite database.
+/// hidden, for tests: <c>import-file</c> (see <see cref="ImportFileCommand"/>).
 /// </summary>
 public static class ToolCommands
 {
@@ -44,6 +45,7 @@ public static class ToolCommands
             CircuitBenchmark.CreateServer(context),
             FirstLoadBenchmark.Create(),
             ExportWorker(context),
+            ImportFileCommand.Create(),
         };
     }
 
@@ -216,7 +218,7 @@ public static class ToolCommands
     }
 
     /// <summary>How to start this tools executable again: its apphost, or dotnet with its assembly.</summary>
-    private static string[] SelfCommand()
+    internal static string[] SelfCommand()
     {
         var assembly = typeof(ToolCommands).Assembly.Location;
         var apphost = Path.ChangeExtension(assembly, OperatingSystem.IsWindows() ? ".exe" : null);

@@ -1,3 +1,6 @@
+using ClosedXML.Excel;
+using Dashboard.Core.Import;
+using Dashboard.Tests.Import;
 using Microsoft.Playwright;
 
 namespace Dashboard.Tests.EndToEnd.Pages;
@@ -17,6 +20,48 @@ internal sealed class ImportPage(IPage page, string culture = Ui.Chinese) : AppS
     {
         var chooser = await Page.RunAndWaitForFileChooserAsync(() => ChooseFile.ClickAsync());
         await chooser.SetFilesAsync(path);
+    }
+
+    /// <summary>Picks what the file holds (held patients or paper forms) in the upload panel's list.</summary>
+    public async Task ChooseKindAsync(ImportKind kind)
+    {
+        var select = Page.GetByLabel(Ui.Text("Import_KindLabel"), new() { Exact = true });
+        await select.ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new() { Name = Ui.Text(ImportColumns.SheetKey(kind)), Exact = true }).ClickAsync();
+
+        // The choice is the server's once the select shows it and its list has closed; the template's button reads it.
+        await Microsoft.Playwright.Assertions.Expect(select).ToContainTextAsync(Ui.Text(ImportColumns.SheetKey(kind)));
+        await Microsoft.Playwright.Assertions.Expect(OpenPopover).ToHaveCountAsync(0);
+    }
+
+    /// <summary>An administrator's facility picker; its options read "region · facility".</summary>
+    public ILocator Facility => Page.GetByLabel(Ui.Text("Import_Facility"), new() { Exact = true });
+
+    public async Task ChooseFacilityAsync(string facilityName)
+    {
+        await Facility.ClickAsync();
+        await Page.GetByRole(AriaRole.Option).Filter(new() { HasText = " · " + facilityName }).ClickAsync();
+    }
+
+    /// <summary>
+    /// Downloads the template of the chosen kind through the page's button, types rows into its data sheet as a
+    /// clerk would (<paramref name="fill"/>, with ClosedXML) and saves it to a temporary file, deleted with the result.
+    /// </summary>
+    public async Task<FilledTemplate> DownloadAndFillTemplateAsync(ImportKind kind, Action<IXLWorksheet> fill)
+    {
+        ArgumentNullException.ThrowIfNull(fill);
+        var download = await Page.RunAndWaitForDownloadAsync(() => DownloadTemplate.ClickAsync());
+        // Under the name the app gave it, as a clerk's file would be (the preview shows it), in a folder of its own.
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"import-{Guid.NewGuid():N}")).FullName;
+        var path = Path.Combine(folder, download.SuggestedFilename);
+        await using (var template = File.OpenRead(await download.PathAsync()))
+        using (var workbook = new XLWorkbook(template))
+        {
+            fill(workbook.DataSheet(kind));
+            workbook.SaveAs(path);
+        }
+
+        return new FilledTemplate(path, download.SuggestedFilename);
     }
 
     /// <summary>A whole file's refusal, shown in the upload panel next to the button.</summary>
@@ -43,4 +88,10 @@ internal sealed class ImportPage(IPage page, string culture = Ui.Chinese) : AppS
     public ILocator Commit(int validRows) => Page.GetByRole(AriaRole.Button, new() { Name = Ui.Text("Import_Commit", validRows), Exact = true });
 
     public ILocator OpenList => Page.GetByRole(AriaRole.Link, new() { Name = Ui.Text("Import_OpenList"), Exact = true });
+}
+
+/// <summary>A downloaded template with rows typed in: where it is saved, and the name the app gave the download.</summary>
+internal sealed record FilledTemplate(string Path, string DownloadName) : IDisposable
+{
+    public void Dispose() => Directory.Delete(System.IO.Path.GetDirectoryName(Path)!, recursive: true);
 }
