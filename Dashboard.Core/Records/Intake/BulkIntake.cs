@@ -13,11 +13,14 @@ namespace Dashboard.Core.Records.Intake;
 /// not stop the others. Each affected region's boards are told once per batch. Why it writes with
 /// prepared commands rather than SaveChanges: docs/adr/0002-bulk-intake.md.
 /// </summary>
-public sealed class BulkIntake(
+public sealed partial class BulkIntake(
     IDbContextFactory<DashboardDbContext> dbFactory, CutoverPlanService plans, AuditTrail audit, TimeProvider clock, RegionActivity activity)
 {
     /// <summary>A batch holds SQLite's one write lock while it writes: one to two seconds at this size on two cores.</summary>
     public const int MaxBatchSize = 10_000;
+
+    /// <summary>The advisory lock ('bulk') that makes PostgreSQL batches take turns, as SQLite's single writer does.</summary>
+    public const long IntakeLockKey = 0x62756c6b;
 
     /// <summary>The row names a facility the caller may not enter records at (or one that is not active).</summary>
     public const string FacilityNotAllowed = "Intake_FacilityNotAllowed";
@@ -183,6 +186,12 @@ public sealed class BulkIntake(
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (db.Database.IsNpgsql())
+            {
+                // As SQLite's write lock does: no other batch, on any node, between this batch's duplicate checks and its commit.
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({IntakeLockKey})", cancellationToken);
+            }
+
             var checks = await kind.LoadChecksAsync(db, batch, records.OfType<TRecord>().ToList(), cancellationToken);
 
             // Ids are handed out here rather than by each INSERT, so that many rows go in one statement
@@ -271,41 +280,4 @@ public sealed class BulkIntake(
 
         await transaction.CommitAsync(cancellationToken);
     }
-
-    /// <summary>The record's own rows in other tables (a held patient's invoice numbers), from the model.</summary>
-    private static List<INavigation> ChildCollections<TRecord>(DashboardDbContext db) =>
-        db.Model.FindEntityType(typeof(TRecord))!.GetNavigations().Where(n => n.IsCollection).ToList();
-
-    /// <summary>The record's rows in one of those tables, pointed at the record's id.</summary>
-    private static IEnumerable<object> ChildrenOf(INavigation navigation, PatientRecord record)
-    {
-        if (navigation.GetGetter().GetClrValueUsingContainingEntity(record) is not System.Collections.IEnumerable children)
-        {
-            yield break;
-        }
-
-        var foreignKey = navigation.ForeignKey.Properties.Single().PropertyInfo!;
-        foreach (var child in children)
-        {
-            foreignKey.SetValue(child, record.Id);
-            yield return child;
-        }
-    }
-
-    /// <summary>The batch's facilities that the caller sees and that are active; any other is refused row by row.</summary>
-    private static async Task<Dictionary<int, Facility>> FacilitiesAsync(DashboardDbContext db, AccessScope scope, List<int> ids, CancellationToken cancellationToken) =>
-        await db.For(scope).Facilities.AsNoTracking().Where(f => f.IsActive && ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
-
-    private async Task<Dictionary<int, RegionPlan?>> PlansAsync(IEnumerable<Facility> facilities, CancellationToken cancellationToken)
-    {
-        var result = new Dictionary<int, RegionPlan?>();
-        foreach (var regionId in facilities.Select(f => f.RegionId).Distinct())
-        {
-            result[regionId] = await plans.GetPlanAsync(regionId, cancellationToken);
-        }
-
-        return result;
-    }
-
-    private static Dictionary<string, Message[]> One((string Field, Message Message) error) => new() { [error.Field] = [error.Message] };
 }
