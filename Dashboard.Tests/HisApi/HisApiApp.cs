@@ -12,15 +12,26 @@ using Microsoft.Extensions.Time.Testing;
 namespace Dashboard.Tests.HisApi;
 
 /// <summary>The app at the tests' first start, with a key made by an administrator for each of two rehearsal hospitals.</summary>
-public sealed class HisApiApp : IAsyncLifetime, IDisposable
+public class HisApiApp : IAsyncLifetime, IDisposable
 {
+    private readonly TempDatabase? _database;
     public static readonly AccessScope Admin = new("test-admin", "测试管理员", UserRole.Admin, null, new HashSet<int>(), "127.0.0.1");
 
     public FakeTimeProvider Clock { get; } = new(TestClocks.FirstStart);
 
     public DashboardAppFactory Factory { get; }
 
-    public HisApiApp() => Factory = new(Clock);
+    public HisApiApp()
+        : this(null)
+    {
+    }
+
+    /// <summary>On a database of the caller's provider (the app migrates and seeds it at start).</summary>
+    protected HisApiApp(TempDatabase? database)
+    {
+        _database = database;
+        Factory = new(Clock, database: database);
+    }
 
     public int FacilityA { get; private set; }
 
@@ -71,5 +82,13 @@ public sealed class HisApiApp : IAsyncLifetime, IDisposable
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public void Dispose() => Factory.Dispose();
+    public void Dispose()
+    {
+        Factory.Dispose();
+        _database?.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+/// <summary>The same app on PostgreSQL (issue 17).</summary>
+public sealed class PostgresHisApiApp() : HisApiApp(new TempDatabase(Dashboard.Core.Persistence.DatabaseProvider.PostgreSql));

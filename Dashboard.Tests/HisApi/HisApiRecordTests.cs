@@ -18,7 +18,7 @@ namespace Dashboard.Tests.HisApi;
 /// A hospital system creates and reads its facility's records with its key, held to the forms'
 /// rules through the bulk intake, and sees nothing of another facility's.
 /// </summary>
-public sealed class HisApiRecordTests(HisApiApp app) : IClassFixture<HisApiApp>
+public abstract class HisApiRecordTestsBase(HisApiApp app)
 {
     [Fact]
     public async Task A_created_held_patient_is_read_back_masked_listed_and_audited_as_the_key()
@@ -172,3 +172,8 @@ public sealed class HisApiRecordTests(HisApiApp app) : IClassFixture<HisApiApp>
         return errors.ToDictionary().ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value.Select(text.Localize).ToArray());
     }
 }
+
+public sealed class HisApiRecordTests(HisApiApp app) : HisApiRecordTestsBase(app), IClassFixture<HisApiApp>;
+
+/// <summary>The same requests against the app on PostgreSQL (issue 17).</summary>
+public sealed class HisApiRecordTestsOnPostgres(PostgresHisApiApp app) : HisApiRecordTestsBase(app), IClassFixture<PostgresHisApiApp>;
