@@ -38,6 +38,17 @@ public sealed class ApiLoadBenchmarkTests : IDisposable
         Assert.Empty(Directory.GetDirectories(_folder.Folder, "cutover-api-load-*"));
     }
 
+    [Fact]
+    public async Task A_batch_over_the_apis_limit_is_refused_before_anything_starts()
+    {
+        var exit = await ToolCommands.InvokeAsync(
+            ["benchmark-api-load", "--provider", "sqlite", "--batch", "1001"], new ToolContext(_folder.Folder, _folder.Folder), _output, _error);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--batch is at most 1,000 rows", _error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(_folder.Folder));
+    }
+
     public void Dispose()
     {
         _output.Dispose();

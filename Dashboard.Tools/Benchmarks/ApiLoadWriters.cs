@@ -126,7 +126,13 @@ internal static class ApiLoadWriters
             return;
         }
 
-        var ids = answer.RootElement.GetProperty("ids").EnumerateArray().ToList();
+        if (!answer.RootElement.TryGetProperty("ids", out var idList) || idList.ValueKind != JsonValueKind.Array || idList.GetArrayLength() != rows.Count)
+        {
+            outcome.Failed("unreadable " + ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture), body);
+            return;
+        }
+
+        var ids = idList.EnumerateArray().ToList();
         for (var i = 0; i < ids.Count; i++)
         {
             if (ids[i].ValueKind == JsonValueKind.Number)
