@@ -19,7 +19,7 @@ internal static class ApiLoadBenchmark
 
     public static Command Create(ToolContext context)
     {
-        var provider = new Option<string>("--provider") { Description = "Which database: sqlite, postgres or both. Default: both.", DefaultValueFactory = _ => "both" };
+        var provider = new Option<string>("--provider") { Description = "Which database: sqlite, postgres or both.", DefaultValueFactory = _ => "both" };
         provider.AcceptOnlyFromAmong("sqlite", "postgres", "both");
         var writers = ToolCommands.PositiveNumber("--writers", "Concurrent writers, each with its own facility and key.", 20);
         var seconds = ToolCommands.PositiveNumber("--seconds", "How long the writers write, per provider.", 60);
