@@ -156,6 +156,8 @@ public sealed class ToolCommandsTests : IDisposable
     [InlineData("generate-demo-data", "--held-patients", "-5")]
     [InlineData("benchmark-export", "--rows", "1e6")]
     [InlineData("benchmark-bulk-insert", "--runs", "0")]
+    [InlineData("benchmark-api-load", "--writers", "0")]
+    [InlineData("benchmark-api-load", "--seconds", "abc")]
     public async Task A_count_that_is_not_a_positive_whole_number_is_refused_naming_the_option(string command, string option, string value)
     {
         var exit = await RunAsync(new ToolContext(_folder.Folder, _folder.Folder), command, option, value);
@@ -181,7 +183,7 @@ public sealed class ToolCommandsTests : IDisposable
 
         Assert.Equal(0, exit);
         var help = _output.ToString();
-        Assert.All(["generate-demo-data", "verify-audit", "benchmark-held-patients", "benchmark-bulk-insert", "benchmark-export"], command => Assert.Contains(command, help, StringComparison.Ordinal));
+        Assert.All(["generate-demo-data", "verify-audit", "benchmark-held-patients", "benchmark-bulk-insert", "benchmark-export", "benchmark-api-load"], command => Assert.Contains(command, help, StringComparison.Ordinal));
         Assert.DoesNotContain("benchmark-export-worker", help, StringComparison.Ordinal);
     }
 

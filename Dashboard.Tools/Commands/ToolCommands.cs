@@ -19,6 +19,7 @@ namespace Dashboard.Tools.Commands;
 /// <c>benchmark-bulk-insert [--rows 200000] [--runs 3]</c> measures the bulk intake against the form's path;
 /// <c>benchmark-import [--rows 10000] [--runs 3]</c> measures an Excel import: reading the workbook, the preview's dry run, the commit;
 /// <c>benchmark-export [--rows 200000] [--runs 3]</c> measures the catch-up export end to end, its writer, plain MiniExcel and ClosedXML;
+/// <c>benchmark-api-load [--provider sqlite|postgres|both] [--writers 20] [--seconds 60] [--batch 1]</c> loads the HIS API of the built app on each database;
 /// <c>verify-audit</c> checks the audit trail's hash chain in the app's database (exit code 1 when broken);
 /// <c>backup [--database file] [--output folder]</c> writes a checked online backup of a SQLite database.
 /// hidden, for tests: <c>import-file</c> (see <see cref="ImportFileCommand"/>).
@@ -44,6 +45,7 @@ public static class ToolCommands
             CircuitBenchmark.Create(context, SelfCommandUnderAppRuntime),
             CircuitBenchmark.CreateServer(context),
             FirstLoadBenchmark.Create(),
+            ApiLoadBenchmark.Create(context),
             ExportWorker(context),
             ImportFileCommand.Create(),
         };
@@ -174,7 +176,7 @@ public static class ToolCommands
         return command;
     }
 
-    private static Option<int> PositiveNumber(string name, string description, int defaultValue) => new(name)
+    internal static Option<int> PositiveNumber(string name, string description, int defaultValue) => new(name)
     {
         Description = $"{description} Default: {defaultValue.ToString(CultureInfo.InvariantCulture)}.",
         DefaultValueFactory = _ => defaultValue,
@@ -241,7 +243,7 @@ public static class ToolCommands
     }
 
     /// <summary>The dotnet host of the runtime this process runs on (the one on the PATH if it cannot be found).</summary>
-    private static string DotnetHost()
+    internal static string DotnetHost()
     {
         var root = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
         var host = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
