@@ -15,7 +15,7 @@ namespace Dashboard.Tests.EndToEnd;
 /// Two application nodes on two ports and one PostgreSQL database (issue 17): a desk saves on node A,
 /// and a supervisor's board served by node B shows it within two seconds, without a reload. The nodes
 /// started together, so one migrated and seeded the database while the other waited for it; the
-/// supervisor signs in on B with keys both nodes share.
+/// supervisor signs in on A and is still signed in on B, through the keys both nodes share.
 /// </summary>
 public sealed class TwoNodesInBrowserTests : IAsyncLifetime
 {
@@ -42,9 +42,12 @@ public sealed class TwoNodesInBrowserTests : IAsyncLifetime
         var facilityName = OwnData.Unique("双节点医院");
         var facilityId = await _nodeA.Services.FacilityAsync(RehearsalRegion.Code, facilityName);
         var deskAccount = await _nodeA.Services.DeskAsync(facilityId, "双节点收费处");
-        var board = new BoardPage(await PageOnAsync(_nodeB));
+        // The supervisor signs in on node A; the board comes from node B with the same cookie (one host,
+        // two ports: the browser sends it to both), which B reads with the keys both nodes share.
+        var board = new BoardPage(await PageOnAsync(_nodeA));
         await board.Page.SignInAsync(DemoAccounts.Supervisor);
-        await board.OpenAsync();
+        await board.Page.OpenAsync(UrlOf(_nodeB) + "/board");
+        await Expect(board.Page).ToHaveURLAsync(UrlOf(_nodeB) + "/board");
         await Expect(board.FacilityRow(RehearsalRegion.Code, facilityName)).ToBeVisibleAsync();
         await Expect(board.Outstanding(RehearsalRegion.Code, facilityName)).ToHaveTextAsync("0");
         var desk = await PageOnAsync(_nodeA);
@@ -64,12 +67,14 @@ public sealed class TwoNodesInBrowserTests : IAsyncLifetime
         node.StartServer();
     }
 
+    private static string UrlOf(DashboardAppFactory node) =>
+        node.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
+
     private async Task<IPage> PageOnAsync(DashboardAppFactory node)
     {
-        var addresses = node.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal),
+            BaseURL = UrlOf(node),
             ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
         });
         return await context.NewPageAsync();
