@@ -74,27 +74,42 @@ public sealed class ExportFileStore : IHostedService, IDisposable
         return new FileStream(path, options);
     }
 
-    /// <summary>A written file becomes downloadable by its user, once, until it expires.</summary>
-    public string Register(string path, string fileName, string userId)
+    /// <summary>
+    /// A written file becomes downloadable by its user, once, until it expires; with several nodes it moves
+    /// into the database, so that any node serves it.
+    /// </summary>
+    public async Task<string> RegisterAsync(string path, string fileName, string userId, CancellationToken cancellationToken = default)
     {
-        _writing.TryRemove(path, out _);
-        var token = Guid.NewGuid().ToString("N");
-        var expires = clock.GetUtcNow() + Lifetime;
-        if (_shared is not null)
+        if (_shared is null)
         {
-            try
-            {
-                _shared.Add(token, path, fileName, userId, expires);
-            }
-            finally
-            {
-                Delete(path);
-            }
-
-            return token;
+            return Register(path, fileName, userId);
         }
 
-        _files[token] = new ExportFile(path, fileName, userId, expires);
+        _writing.TryRemove(path, out _);
+        var token = Guid.NewGuid().ToString("N");
+        try
+        {
+            await _shared.AddAsync(token, path, fileName, userId, clock.GetUtcNow() + Lifetime, cancellationToken);
+        }
+        finally
+        {
+            Delete(path);
+        }
+
+        return token;
+    }
+
+    /// <summary>A written file becomes downloadable by its user from this node's folder, once, until it expires (one node only).</summary>
+    public string Register(string path, string fileName, string userId)
+    {
+        if (_shared is not null)
+        {
+            throw new InvalidOperationException("With several nodes a file is registered through RegisterAsync, into the database.");
+        }
+
+        _writing.TryRemove(path, out _);
+        var token = Guid.NewGuid().ToString("N");
+        _files[token] = new ExportFile(path, fileName, userId, clock.GetUtcNow() + Lifetime);
         return token;
     }
 

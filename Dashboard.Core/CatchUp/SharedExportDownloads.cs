@@ -27,21 +27,21 @@ public sealed class SharedExportDownloads(IDbContextFactory<DashboardDbContext> 
 {
     public const string Table = "ExportDownloads";
 
-    /// <summary>Stores the file under the token (synchronous: the store's callers are).</summary>
-    public void Add(string token, string path, string fileName, string userId, DateTimeOffset expires)
+    /// <summary>Stores the file under the token, streamed from its path.</summary>
+    public async Task AddAsync(string token, string path, string fileName, string userId, DateTimeOffset expires, CancellationToken cancellationToken)
     {
-        using var db = dbFactory.CreateDbContext();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        connection.Open();
-        using var content = File.OpenRead(path);
-        using var command = new NpgsqlCommand(
+        await connection.OpenAsync(cancellationToken);
+        await using var content = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous);
+        await using var command = new NpgsqlCommand(
             $"INSERT INTO \"{Table}\" (\"Token\", \"UserId\", \"FileName\", \"ExpiresUtc\", \"Content\") VALUES ($1, $2, $3, $4, $5)", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = token });
         command.Parameters.Add(new NpgsqlParameter { Value = userId });
         command.Parameters.Add(new NpgsqlParameter { Value = fileName });
         command.Parameters.Add(new NpgsqlParameter { Value = expires.UtcDateTime });
         command.Parameters.Add(new NpgsqlParameter { Value = content, NpgsqlDbType = NpgsqlDbType.Bytea });
-        command.ExecuteNonQuery();
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Takes the user's unexpired file out of the database into <paramref name="path"/>; its name, or null.</summary>

@@ -26,7 +26,7 @@ public sealed class ExportDownloadOnTwoNodesTests() : SeededCoreTests(DatabasePr
             await file.WriteAsync(content);
         }
 
-        var token = storeA.Register(path, "补录清单_演练.xlsx", "manager-1");
+        var token = await storeA.RegisterAsync(path, "补录清单_演练.xlsx", "manager-1");
 
         Assert.False(File.Exists(path), "The finished file waits in the database, not in the writing node's folder.");
         Assert.Null(await storeB.TakeAsync(token, "manager-2"));
@@ -50,7 +50,7 @@ public sealed class ExportDownloadOnTwoNodesTests() : SeededCoreTests(DatabasePr
             await file.WriteAsync(new byte[] { 1, 2, 3 });
         }
 
-        var token = store.Register(path, "late.xlsx", "manager-1");
+        var token = await store.RegisterAsync(path, "late.xlsx", "manager-1");
         Core.Clock.Advance(ExportFileStore.Lifetime + TimeSpan.FromSeconds(1));
 
         Assert.Null(await store.TakeAsync(token, "manager-1"));

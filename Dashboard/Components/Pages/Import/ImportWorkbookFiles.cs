@@ -22,7 +22,7 @@ internal static class ImportWorkbookFiles
         new(key => localizer[key].Value, [.. UiCultures.Supported.Select(CultureInfo.GetCultureInfo).Select(InCulture)]);
 
     /// <summary>Writes a workbook to an owner-only export file and returns the link that downloads it once.</summary>
-    public static string Save(ExportFileStore files, string userId, string fileName, Action<Stream> write)
+    public static async Task<string> SaveAsync(ExportFileStore files, string userId, string fileName, Action<Stream> write)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(write);
@@ -35,7 +35,7 @@ internal static class ImportWorkbookFiles
                 write(file);
             }
 
-            var token = files.Register(path, fileName, userId);
+            var token = await files.RegisterAsync(path, fileName, userId);
             path = null;
             return $"exports/{token}";
         }
