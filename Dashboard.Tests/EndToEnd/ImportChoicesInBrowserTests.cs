@@ -59,10 +59,7 @@ public sealed class ImportChoicesInBrowserTests(BrowserFixture browser) : Browse
         await page.ScreenshotIfAskedAsync("import-paper-forms-preview");
         AxeAudit.AssertNone(await AxeAudit.SeriousViolationsAsync(page));
 
-        await import.Commit(2).ClickAsync();
-        await Expect(import.Outcome).ToHaveTextAsync(Ui.Text("Import_Done", 2));
-        await page.ScreenshotIfAskedAsync("import-paper-forms-done");
-        await import.OpenList.ClickAsync();
+        await import.CommitAndOpenListAsync(2, "import-paper-forms-done");
         var list = RecordListPage.PaperForms(page);
         await Expect(list.Row(first)).ToContainTextAsync(serial);
         await Expect(list.Row(second)).ToBeVisibleAsync();

@@ -54,10 +54,7 @@ public sealed class ImportInBrowserTests(BrowserFixture browser) : BrowserTest(b
         await page.ScreenshotIfAskedAsync("import-preview");
         AxeAudit.AssertNone(await AxeAudit.SeriousViolationsAsync(page));
 
-        await import.Commit(2).ClickAsync();
-        await Expect(import.Outcome).ToHaveTextAsync(Ui.Text("Import_Done", 2));
-        await page.ScreenshotIfAskedAsync("import-done");
-        await import.OpenList.ClickAsync();
+        await import.CommitAndOpenListAsync(2, "import-done");
         var list = RecordListPage.HeldPatients(page);
         await Expect(list.Row(first)).ToBeVisibleAsync();
         await Expect(list.Row(second)).ToBeVisibleAsync();

@@ -126,16 +126,13 @@ public class HeldPatientServiceTests : SeededCoreTests
         var id = await LogAsync(Spanning("杨洋"));
         var desk = await Core.ScopeOf("desk");
         var (input, version) = (await Queries.GetForEditAsync(desk, id))!.Value;
-
         var first = input.Clone();
         first.InvoiceNumbers = "INV-0002";
         var second = input.Clone();
         second.InvoiceNumbers = "INV-0003";
-        var firstResult = await Service.UpdateAsync(desk, id, version, first);
-        var secondResult = await Service.UpdateAsync(desk, id, version, second);
 
-        Assert.True(firstResult.Succeeded);
-        Assert.Equal(CommandStatus.Conflict, secondResult.Status);
+        Assert.True((await Service.UpdateAsync(desk, id, version, first)).Succeeded);
+        Assert.Equal(CommandStatus.Conflict, (await Service.UpdateAsync(desk, id, version, second)).Status);
         Assert.Equal("INV-0002", (await Queries.GetForEditAsync(desk, id))!.Value.Input.InvoiceNumbers);
     }
 

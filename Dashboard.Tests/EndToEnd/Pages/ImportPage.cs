@@ -88,6 +88,15 @@ internal sealed class ImportPage(IPage page, string culture = Ui.Chinese) : AppS
     public ILocator Commit(int validRows) => Page.GetByRole(AriaRole.Button, new() { Name = Ui.Text("Import_Commit", validRows), Exact = true });
 
     public ILocator OpenList => Page.GetByRole(AriaRole.Link, new() { Name = Ui.Text("Import_OpenList"), Exact = true });
+
+    /// <summary>Imports the preview's valid rows, reads the outcome the page says, and opens the list they went to.</summary>
+    public async Task CommitAndOpenListAsync(int validRows, string screenshot)
+    {
+        await Commit(validRows).ClickAsync();
+        await Assertions.Expect(Outcome).ToHaveTextAsync(Ui.Text("Import_Done", validRows));
+        await Page.ScreenshotIfAskedAsync(screenshot);
+        await OpenList.ClickAsync();
+    }
 }
 
 /// <summary>A downloaded template with rows typed in: where it is saved, and the name the app gave the download.</summary>
