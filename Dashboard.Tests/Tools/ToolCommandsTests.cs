@@ -74,7 +74,7 @@ public sealed class ToolCommandsTests : IDisposable
     }
 
     [Fact]
-    public async Task Benchmark_bulk_insert_prints_min_and_median_of_the_bulk_path_and_the_form_baseline_and_cleans_up()
+    public async Task Benchmark_bulk_insert_prints_min_and_median_of_the_bulk_path_the_form_baseline_and_sqlite_alone_and_cleans_up()
     {
         var exit = await RunAsync(new ToolContext(_folder.Folder, _folder.Folder), "benchmark-bulk-insert", "--rows", "60", "--runs", "3");
 
@@ -83,6 +83,11 @@ public sealed class ToolCommandsTests : IDisposable
         Assert.Matches(@"^scenario\s+rows\s+runs\s+min s\s+median s\s+rows/s min\s+rows/s med\s+peak MB$", Line(lines, "scenario "));
         Assert.Matches(@"^bulk intake: .+\s+60\s+3\s+\d+\.\d\d\s+\d+\.\d\d\s+[\d,]+\s+[\d,]+\s+-$", Line(lines, "bulk intake: "));
         Assert.Matches(@"^BASELINE form path: .+\s+20\s+3\s+\d+\.\d\d\s+\d+\.\d\d\s+[\d,]+\s+[\d,]+\s+-$", Line(lines, "BASELINE form path: "));
+        foreach (var floor in new[] { "the same rows, invoices, audit; no checks", "the same held patients only", "held patients only, no secondary indexes" })
+        {
+            Assert.Matches(@"^FLOOR SQLite alone: " + Regex.Escape(floor) + @"\s+60\s+3\s+\d+\.\d\d\s+\d+\.\d\d\s+[\d,]+\s+[\d,]+\s+-$", Line(lines, "FLOOR SQLite alone: " + floor));
+        }
+
         Assert.Matches(@"^BASELINE form path extrapolated to 60 rows: \d+\.\d s \(median run's rate\); bulk intake is \d+\.\dx faster \(median runs\)$", Line(lines, "BASELINE form path extrapolated"));
         Assert.Empty(Directory.GetDirectories(_folder.Folder, "cutover-benchmark-*"));
     }

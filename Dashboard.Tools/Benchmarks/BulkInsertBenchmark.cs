@@ -20,7 +20,8 @@ namespace Dashboard.Tools.Benchmarks;
 /// one row, one transaction) on a hundredth of the
 /// rows, added to the table the bulk run has just filled, so both write into a table of the same
 /// size; its time for N rows is extrapolated and labelled so. Only the writing is timed: making up
-/// the rows is not.
+/// the rows is not. Also in each run, the floor under the intake: SQLite alone writing the same rows
+/// (<see cref="BulkWritesFloor"/>).
 /// </summary>
 public static class BulkInsertBenchmark
 {
@@ -32,17 +33,38 @@ public static class BulkInsertBenchmark
         var baselineRows = Math.Max(rows / 100, 20);
         var bulk = new RunStats($"bulk intake: validate, insert, audit; {SyntheticHeldPatientGenerator.BatchSize:N0} rows a tx, 1 session", rows);
         var form = new RunStats($"BASELINE form path: validate, duplicates, CreateAsync; 1 row a tx", baselineRows);
+        var floors = new Dictionary<BulkWritesFloor.Writes, RunStats>
+        {
+            [BulkWritesFloor.Writes.Everything] = new("FLOOR SQLite alone: the same rows, invoices, audit; no checks", rows),
+            [BulkWritesFloor.Writes.PatientsOnly] = new("FLOOR SQLite alone: the same held patients only", rows),
+            [BulkWritesFloor.Writes.PatientsWithoutIndexes] = new("FLOOR SQLite alone: held patients only, no secondary indexes", rows),
+        };
         var refused = 0;
         for (var run = 0; run < runs; run++)
         {
-            await using var services = await newDatabase(cancellationToken);
-            refused += await MeasureBulkAsync(services, rows, run, bulk, cancellationToken);
-            await MeasureFormAsync(services, baselineRows, run, form, cancellationToken);
+            BulkWritesFloor.Written written;
+            await using (var services = await newDatabase(cancellationToken))
+            {
+                refused += await MeasureBulkAsync(services, rows, run, bulk, cancellationToken);
+                await MeasureFormAsync(services, baselineRows, run, form, cancellationToken);
+                written = await BulkWritesFloor.ReadBackAsync(services, cancellationToken);
+            }
+
+            foreach (var (writes, stats) in floors)
+            {
+                await using var services = await newDatabase(cancellationToken);
+                stats.Add(await BulkWritesFloor.MeasureAsync(services, written, writes, cancellationToken) * rows / written.Patients.Count);
+            }
         }
 
         await output.WriteLineAsync(RunStats.Header());
         await output.WriteLineAsync(bulk.Row());
         await output.WriteLineAsync(form.Row());
+        foreach (var stats in floors.Values)
+        {
+            await output.WriteLineAsync(stats.Row());
+        }
+
         await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture,
             "BASELINE form path extrapolated to {0:N0} rows: {1:0.0} s (median run's rate); bulk intake is {2:0.0}x faster (median runs)",
             rows, rows / (form.Rows / form.Median), (form.Rows / form.Median) is var formRate && formRate > 0 ? rows / bulk.Median / formRate : double.NaN));

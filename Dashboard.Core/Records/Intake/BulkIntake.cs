@@ -29,8 +29,9 @@ public sealed partial class BulkIntake(
     /// For a session's connection: a 256 MB page cache (the default 2 MB is far smaller than the
     /// indexes a batch touches, so each batch read them again), and statement journals in memory
     /// rather than in temporary files (about fifty writes per inserted row otherwise). See the ADR.
+    /// Public so that the bulk-insert benchmark's write-only floor runs on the same settings.
     /// </summary>
-    private const string BatchCache = "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;";
+    public const string BatchCache = "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;";
 
     /// <summary>SQLite's default, for the connection's next user in the pool.</summary>
     private const string DefaultCache = "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT;";
