@@ -9,6 +9,8 @@ using Dashboard.Core.Seeding;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -75,6 +77,36 @@ public sealed class PostgresProviderTests() : SeededCoreTests(DatabaseProvider.P
         Assert.Equal(90, await Core.CountAudit(AuditActions.SignIn));
         Assert.Equal(25, await Core.CountAudit(AuditActions.Create));
         Assert.Equal(report.RowsChecked, await ScalarAsync<long>("SELECT count(*) FROM \"AuditChain\""));
+    }
+
+    [Fact]
+    public async Task Links_written_before_and_after_the_trigger_computes_the_link_first_make_one_chain()
+    {
+        var trail = Core.Get<AuditTrail>();
+        var desk = await Core.ScopeOf(DemoAccounts.Desk.UserName);
+        await using (var db = Core.CreateDb())
+        {
+            var migrations = db.Database.GetMigrations().ToList();
+            var before = migrations[migrations.FindIndex(m => m.EndsWith("_" + nameof(AuditChainHashFirst), StringComparison.Ordinal)) - 1];
+            await db.GetService<IMigrator>().MigrateAsync(before);
+            Assert.DoesNotContain("previous :=", await ScalarAsync<string>("SELECT prosrc FROM pg_proc WHERE proname = 'audit_events_chain'"), StringComparison.Ordinal);
+        }
+
+        await trail.RecordAsync("u", "旧触发器", "Admin", "198.51.100.1", AuditActions.SignIn, "Thing", "1", new { text = "中文 😀" });
+        await Core.Get<BulkIntake>().AddHeldPatientsAsync(desk, [new HeldPatientIntakeRow(desk.FacilityId!.Value, HeldPatientInputs.Spanning("旧链", TestIds.Resident(start: 500)))]);
+        await using (var db = Core.CreateDb())
+        {
+            await db.Database.MigrateAsync();
+            Assert.Contains("previous :=", await ScalarAsync<string>("SELECT prosrc FROM pg_proc WHERE proname = 'audit_events_chain'"), StringComparison.Ordinal);
+        }
+
+        await trail.RecordAsync("u", "新触发器", "Admin", null, AuditActions.SignIn, "Thing", "2", new { text = "中文 😀" });
+        await Core.Get<BulkIntake>().AddHeldPatientsAsync(desk, [new HeldPatientIntakeRow(desk.FacilityId!.Value, HeldPatientInputs.Spanning("新链", TestIds.Resident(start: 600)))]);
+
+        var report = await Verifier.VerifyAsync();
+        Assert.True(report.IsIntact, report.FirstBreak?.ToString());
+        Assert.Equal(await ScalarAsync<long>("SELECT count(*) FROM \"AuditEvents\""), report.RowsChecked);
+        Assert.Equal(2, await Core.CountAudit(AuditActions.Create));
     }
 
     [Fact]

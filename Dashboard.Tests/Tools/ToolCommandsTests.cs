@@ -13,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 
 namespace Dashboard.Tests.Tools;
 
@@ -90,6 +91,24 @@ public sealed class ToolCommandsTests : IDisposable
 
         Assert.Matches(@"^BASELINE form path extrapolated to 60 rows: \d+\.\d s \(median run's rate\); bulk intake is \d+\.\dx faster \(median runs\)$", Line(lines, "BASELINE form path extrapolated"));
         Assert.Empty(Directory.GetDirectories(_folder.Folder, "cutover-benchmark-*"));
+    }
+
+    [Fact]
+    public async Task Benchmark_bulk_insert_with_a_postgres_server_measures_the_intake_there_and_drops_its_databases()
+    {
+        var server = TestPostgres.ConnectionString("postgres");
+
+        var exit = await RunAsync(new ToolContext(_folder.Folder, _folder.Folder), "benchmark-bulk-insert", "--rows", "40", "--runs", "1", "--postgres", server);
+
+        Assert.True(exit == 0, _error.ToString());
+        var lines = _output.ToString().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        Assert.Matches(@"^bulk intake: .+\s+40\s+1\s+\d+\.\d\d\s+\d+\.\d\d\s+[\d,]+\s+[\d,]+\s+-$", Line(lines, "bulk intake: "));
+        Assert.Matches(@"^BASELINE form path: .+\s+20\s+1\s", Line(lines, "BASELINE form path: "));
+        Assert.DoesNotContain(lines, line => line.StartsWith("FLOOR", StringComparison.Ordinal));
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync();
+        await using var left = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname LIKE 'cutover\\_benchmark\\_%'", connection);
+        Assert.Equal(0L, await left.ExecuteScalarAsync());
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Dashboard.Tools.Commands;
 
@@ -116,14 +117,19 @@ public static class ToolCommands
         Func<int, int, Func<CancellationToken, Task<ServiceProvider>>, TextWriter, CancellationToken, Task> benchmark)
     {
         var runs = PositiveNumber("--runs", "Runs, each on a new throwaway database.", 3);
+        var postgres = new Option<string?>("--postgres")
+        {
+            Description = "An Npgsql connection string of a PostgreSQL server: each run's throwaway database is made there instead of a SQLite file.",
+        };
         var command = new Command(name, description)
         {
             rows,
             runs,
+            postgres,
         };
         command.SetAction((parse, cancellationToken) => ReportingFailures(parse, async output =>
         {
-            await using var databases = new ThrowawayDatabases(context);
+            await using var databases = new ThrowawayDatabases(context, parse.GetValue(postgres));
             await benchmark(parse.GetValue(rows), parse.GetValue(runs),
                 token => databases.CreateAsync(logging => logging.AddFilter(_ => false), token), output, cancellationToken);
         }));
@@ -257,9 +263,11 @@ public static class ToolCommands
     }
 
     /// <summary>Throwaway SQLite databases (WAL, the app's migrations and demo seed), deleted with their folders at the end.</summary>
-    private sealed class ThrowawayDatabases(ToolContext context) : IAsyncDisposable
+    /// <summary>New migrated, seeded databases in temp folders: SQLite files, or databases on a PostgreSQL server when one is given.</summary>
+    private sealed class ThrowawayDatabases(ToolContext context, string? postgresServer = null) : IAsyncDisposable
     {
         private readonly List<string> _folders = [];
+        private readonly List<string> _postgresDatabases = [];
 
         public string? Last => _folders.LastOrDefault();
 
@@ -271,21 +279,42 @@ public static class ToolCommands
             {
                 ["Dashboard:DataFolder"] = folder,
                 ["Dashboard:DemoMode"] = "true",
-            }).Build();
-            var services = new ToolContext(folder, context.TempFolder).BuildServices(configuration, logging);
+            });
+            if (postgresServer is not null)
+            {
+                var database = new NpgsqlConnectionStringBuilder(postgresServer) { Database = "cutover_benchmark_" + Guid.NewGuid().ToString("N")[..12] };
+                _postgresDatabases.Add(database.Database!);
+                configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["Dashboard:DatabaseProvider"] = nameof(DatabaseProvider.PostgreSql),
+                    ["ConnectionStrings:Dashboard"] = database.ConnectionString,
+                });
+            }
+
+            var services = new ToolContext(folder, context.TempFolder).BuildServices(configuration.Build(), logging);
             await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
             return services;
         }
 
-        public ValueTask DisposeAsync()
+        public async ValueTask DisposeAsync()
         {
             SqliteConnection.ClearAllPools();
+            if (postgresServer is not null && _postgresDatabases.Count > 0)
+            {
+                NpgsqlConnection.ClearAllPools();
+                await using var connection = new NpgsqlConnection(postgresServer);
+                await connection.OpenAsync();
+                foreach (var database in _postgresDatabases)
+                {
+                    await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+                    await drop.ExecuteNonQueryAsync();
+                }
+            }
+
             foreach (var folder in _folders.Where(Directory.Exists))
             {
                 Directory.Delete(folder, recursive: true);
             }
-
-            return ValueTask.CompletedTask;
         }
     }
 }
